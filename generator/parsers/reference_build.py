@@ -1,0 +1,656 @@
+"""RefPage → model.Service.
+
+The Request/Response Syntax blocks are Python-like literals, so they are
+read with ``ast`` and give the *structure* (members, nesting, enum values,
+scalar kinds). The Parameters / Response Structure lists walk the same tree
+in pre-order and add what the syntax cannot show: ``[REQUIRED]`` and
+descriptions. Entries are aligned to the tree by name, not indentation,
+because copied text pages lose indentation.
+
+Shapes are interned structurally (same members, same types, same required
+flags → one shape) and named deterministically from where they first occur.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..diagnostics import Diagnostic, DiagnosticError, Level
+from ..model import (
+    EnumRef,
+    EnumShape,
+    ExtraParam,
+    ListType,
+    MapType,
+    Member,
+    ModelType,
+    Operation,
+    Paginator,
+    ScalarKind,
+    ScalarType,
+    Service,
+    ServiceError,
+    SourceSpan,
+    StructRef,
+    StructShape,
+    Waiter,
+)
+from ..naming import GENERIC_NAMES, class_name, is_identifier, pascal_from_snake, singular
+from .reference_page import Entry, RefMethod, RefPage, SyntaxBlock
+
+#: hand-written client methods every client has; documented with explicit
+#: signatures, rendered by the templates, not operations
+BUILTIN_METHODS = frozenset({"can_paginate", "get_paginator", "get_waiter", "close", "generate_presigned_url"})
+#: top-level response keys that are absent on the last page
+PAGINATION_TOKEN_RE = re.compile(r"^(Next[A-Za-z]*(Token|Marker)|Marker|NextPageToken)$")
+RECURSIVE_MARK = "... recursive ..."
+MAX_DEPTH = 200
+#: PaginationConfig/WaiterConfig structures get the names the published stubs use
+CONFIG_NAMES = {"PaginationConfig": "PaginatorConfig", "WaiterConfig": "WaiterConfig"}
+
+SCALAR_WORDS = {
+    "string": ScalarKind.STRING,
+    "integer": ScalarKind.INTEGER,
+    "long": ScalarKind.INTEGER,
+    "int": ScalarKind.INTEGER,
+    "boolean": ScalarKind.BOOLEAN,
+    "bool": ScalarKind.BOOLEAN,
+    "float": ScalarKind.FLOAT,
+    "double": ScalarKind.FLOAT,
+    "datetime": ScalarKind.TIMESTAMP,
+    "timestamp": ScalarKind.TIMESTAMP,
+    "bytes": ScalarKind.BLOB,
+    "blob": ScalarKind.BLOB,
+}
+
+
+# ---------------------------------------------------------------------------
+# raw trees read from syntax blocks
+
+
+@dataclass(slots=True, eq=False)
+class Raw:
+    kind: str  # struct | list | map | enum | scalar | recursive | document
+    line: int
+    scalar: ScalarKind | None = None
+    members: list[tuple[str, Raw]] = field(default_factory=list)
+    item: Raw | None = None
+    key: Raw | None = None
+    values: tuple[str, ...] = ()
+    required: bool = False
+    required_known: bool = False
+    doc: str = ""
+    type_word: str = ""
+    span: SourceSpan | None = None
+    #: the shape name given to a structure once named (recursion targets it)
+    name: str = ""
+
+
+class _SyntaxError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _alternatives(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _alternatives(node.left) + _alternatives(node.right)
+    return [node]
+
+
+def _raw(node: ast.expr, depth: int = 0) -> Raw:
+    if depth > MAX_DEPTH:
+        raise _SyntaxError(node.lineno, f"nesting deeper than {MAX_DEPTH} levels")
+    line = node.lineno
+    alts = _alternatives(node)
+    if len(alts) > 1:
+        if all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in alts):
+            values = tuple(dict.fromkeys(a.value for a in alts if isinstance(a, ast.Constant)))
+            return Raw("enum", line, values=values)
+        if all(isinstance(a, ast.Constant) and isinstance(a.value, bool) for a in alts):
+            return Raw("scalar", line, scalar=ScalarKind.BOOLEAN)
+        if any(isinstance(a, ast.Constant) and isinstance(a.value, bytes) for a in alts):
+            return Raw("scalar", line, scalar=ScalarKind.BLOB)  # b'bytes'|file
+        return Raw("document", line, scalar=ScalarKind.DOCUMENT)
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, bool):
+            return Raw("scalar", line, scalar=ScalarKind.BOOLEAN)
+        if isinstance(value, int):
+            return Raw("scalar", line, scalar=ScalarKind.INTEGER)
+        if isinstance(value, float):
+            return Raw("scalar", line, scalar=ScalarKind.FLOAT)
+        if isinstance(value, bytes):
+            return Raw("scalar", line, scalar=ScalarKind.BLOB)
+        if isinstance(value, str):
+            if value == "string":
+                return Raw("scalar", line, scalar=ScalarKind.STRING)
+            return Raw("enum", line, values=(value,))
+        if value is None or value is Ellipsis:
+            return Raw("scalar", line, scalar=ScalarKind.ANY)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        if node.func.id == "datetime":
+            return Raw("scalar", line, scalar=ScalarKind.TIMESTAMP)
+        if node.func.id == "StreamingBody":
+            return Raw("scalar", line, scalar=ScalarKind.STREAMING)
+        if node.func.id == "EventStream" and node.args:
+            inner = _raw(node.args[0], depth + 1)
+            inner.kind = "eventstream" if inner.kind == "struct" else inner.kind
+            return inner
+    if isinstance(node, ast.Set) and len(node.elts) == 1:
+        elt = node.elts[0]
+        if isinstance(elt, ast.Constant) and elt.value == RECURSIVE_MARK:
+            return Raw("recursive", line)
+        if isinstance(elt, ast.Constant) and elt.value is Ellipsis:
+            return Raw("document", line, scalar=ScalarKind.DOCUMENT)
+    if isinstance(node, ast.List):
+        if not node.elts:
+            return Raw("list", line, item=Raw("scalar", line, scalar=ScalarKind.ANY))
+        return Raw("list", line, item=_raw(node.elts[0], depth + 1))
+    if isinstance(node, ast.Dict):
+        keys = node.keys
+        if len(keys) == 1 and keys[0] is not None:
+            k = keys[0]
+            if (isinstance(k, ast.Constant) and k.value == "string") or isinstance(k, ast.BinOp):
+                key = _raw(k, depth + 1)
+                return Raw("map", line, key=key, item=_raw(node.values[0], depth + 1))
+        raw = Raw("struct", line)
+        for k, v in zip(keys, node.values, strict=True):
+            if not (isinstance(k, ast.Constant) and isinstance(k.value, str)):
+                raise _SyntaxError(getattr(k, "lineno", line), "structure key is not a string")
+            raw.members.append((k.value, _raw(v, depth + 1)))
+        return raw
+    raise _SyntaxError(line, f"unrecognised value {ast.unparse(node)[:60]!r}")
+
+
+def _parse_block(block: SyntaxBlock, kind: str) -> Raw:
+    """Parse a Request Syntax (``kind='call'``) or Response Syntax block."""
+    text = block.text
+    try:
+        tree = ast.parse(text.strip("\n"), mode="exec")
+    except (SyntaxError, ValueError) as exc:
+        line = block.span.line + ((exc.lineno or 1) - 1 if isinstance(exc, SyntaxError) else 0)
+        raise DiagnosticError(
+            Diagnostic(SourceSpan(block.span.path, line), Level.ERROR, "bad-syntax-block", f"code block is not readable: {exc.msg if isinstance(exc, SyntaxError) else exc}")
+        ) from None
+    except RecursionError:
+        raise DiagnosticError(
+            Diagnostic(block.span, Level.ERROR, "too-deep", "code block nests too deeply")
+        ) from None
+    if len(tree.body) != 1:
+        raise DiagnosticError(Diagnostic(block.span, Level.ERROR, "bad-syntax-block", "expected one statement in the code block"))
+    stmt = tree.body[0]
+    value = stmt.value if isinstance(stmt, (ast.Assign, ast.Expr)) else None
+    try:
+        if kind == "call":
+            if not isinstance(value, ast.Call):
+                raise _SyntaxError(1, "Request Syntax is not a call")
+            raw = Raw("struct", 1)
+            for kw in value.keywords:
+                if kw.arg is None:
+                    raise _SyntaxError(kw.value.lineno, "'**' in Request Syntax")
+                raw.members.append((kw.arg, _raw(kw.value)))
+            return raw
+        if value is None:
+            raise _SyntaxError(1, "Response Syntax is not an expression")
+        return _raw(value)
+    except _SyntaxError as exc:
+        span = SourceSpan(block.span.path, block.span.line + exc.line - 1)
+        raise DiagnosticError(Diagnostic(span, Level.ERROR, "bad-syntax-block", str(exc))) from None
+    except RecursionError:
+        raise DiagnosticError(Diagnostic(block.span, Level.ERROR, "too-deep", "code block nests too deeply")) from None
+
+
+# ---------------------------------------------------------------------------
+# aligning Parameters / Response Structure entries to a raw tree
+
+
+class _Aligner:
+    def __init__(self, entries: Sequence[Entry], diagnostics: list[Diagnostic], where: str) -> None:
+        self.entries = entries
+        self.pos = 0
+        self.diagnostics = diagnostics
+        self.where = where
+
+    def _take(self, raw: Raw, entry: Entry, *, with_required: bool) -> None:
+        raw.doc = entry.doc
+        raw.span = entry.span
+        raw.type_word = entry.type_word
+        if with_required:
+            raw.required = entry.required
+            raw.required_known = True
+
+    def _find(self, name: str) -> Entry | None:
+        # the next entry should carry the name; a few stray entries before
+        # it are reported and skipped
+        for k in range(self.pos, min(self.pos + 4, len(self.entries))):
+            if self.entries[k].name == name:
+                for stray in self.entries[self.pos : k]:
+                    self._stray(stray)
+                self.pos = k + 1
+                return self.entries[k]
+        return None
+
+    def _stray(self, entry: Entry) -> None:
+        label = entry.name or f"({entry.type_word})"
+        self.diagnostics.append(
+            Diagnostic(
+                entry.span,
+                Level.WARNING,
+                "structure-contradicts-syntax",
+                f"{self.where}: entry {label!r} has no place in the syntax block",
+            )
+        )
+
+    def _anonymous(self) -> Entry | None:
+        if self.pos < len(self.entries) and not self.entries[self.pos].name:
+            self.pos += 1
+            return self.entries[self.pos - 1]
+        return None
+
+    def walk_members(self, raw: Raw, with_required: bool) -> None:
+        for name, child in raw.members:
+            entry = self._find(name)
+            if entry is not None:
+                self._take(child, entry, with_required=with_required)
+            self.walk(child, with_required)
+
+    def walk(self, raw: Raw, with_required: bool) -> None:
+        if raw.kind in ("struct", "eventstream"):
+            self.walk_members(raw, with_required)
+        elif raw.kind == "list" and raw.item is not None:
+            entry = self._anonymous()
+            if entry is not None:
+                self._take(raw.item, entry, with_required=False)
+            self.walk(raw.item, with_required)
+        elif raw.kind == "map" and raw.item is not None:
+            self._anonymous()
+            entry = self._anonymous()
+            if entry is not None:
+                self._take(raw.item, entry, with_required=False)
+            self.walk(raw.item, with_required)
+
+    def finish(self) -> None:
+        for entry in self.entries[self.pos :]:
+            self._stray(entry)
+
+
+# ---------------------------------------------------------------------------
+# naming and interning
+
+
+def _skey(raw: Raw, stack: list[Raw], loose: bool) -> object:
+    """A structural key: equal keys mean the same shape."""
+    if raw.kind == "scalar" or raw.kind == "document":
+        return ("s", raw.scalar)
+    if raw.kind == "enum":
+        return ("e", tuple(sorted(raw.values)))
+    if raw.kind == "list":
+        assert raw.item is not None
+        return ("l", _skey(raw.item, stack, loose))
+    if raw.kind == "map":
+        assert raw.item is not None and raw.key is not None
+        return ("m", _skey(raw.key, stack, loose), _skey(raw.item, stack, loose))
+    if raw.kind == "recursive":
+        target = _recursion_target(stack)
+        return ("r", len(stack) - stack.index(target) if target is not None else 0)
+    stack.append(raw)
+    try:
+        members = tuple(
+            (name, _skey(child, stack, loose), False if loose else child.required)
+            for name, child in raw.members
+        )
+    finally:
+        stack.pop()
+    return (raw.kind, members)
+
+
+_TOP_SUFFIX_RE = re.compile(r"(Request|Response)(Paginate|Wait|Paginator)?$")
+
+
+def _rename(t: ModelType, renames: dict[str, str]) -> ModelType:
+    if isinstance(t, EnumRef):
+        return EnumRef(renames.get(t.name, t.name))
+    if isinstance(t, ListType):
+        return ListType(_rename(t.item, renames))
+    if isinstance(t, MapType):
+        return MapType(_rename(t.key, renames), _rename(t.value, renames))
+    return t
+
+
+def _recursion_target(stack: list[Raw]) -> Raw | None:
+    for node in reversed(stack):
+        if node.kind == "struct":
+            return node
+    return None
+
+
+class _Namer:
+    """Hands out unique names; the first claimant of a name keeps it."""
+
+    def __init__(self, reserved: Sequence[str]) -> None:
+        self.used: set[str] = set(reserved)
+
+    def claim(self, candidates: Sequence[str]) -> str:
+        for cand in candidates:
+            if cand and cand not in self.used:
+                self.used.add(cand)
+                return cand
+        base = candidates[-1] if candidates else "Shape"
+        n = 2
+        while f"{base}{n}" in self.used:
+            n += 1
+        self.used.add(f"{base}{n}")
+        return f"{base}{n}"
+
+
+@dataclass(slots=True)
+class _Context:
+    member: str  # the member (or synthesised) name this shape sits under
+    parent: str  # the name of the enclosing structure
+
+
+class ShapeBuilder:
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        self.structs: dict[str, StructShape] = {}
+        self.struct_names: dict[object, str] = {}
+        self.loose_names: dict[object, str] = {}
+        self.enum_names: dict[tuple[str, ...], str] = {}
+        self.enum_values: dict[tuple[str, ...], tuple[tuple[str, ...], SourceSpan]] = {}
+        self.enum_contexts: dict[tuple[str, ...], list[tuple[_Context, bool]]] = {}
+        self.top_names: set[str] = set()
+        self.struct_namer = _Namer(["ResponseMetadata", "EmptyResponseMetadata"])
+        self.enum_namer = _Namer([])
+        self.path = ""
+
+    # -- entry points -------------------------------------------------
+    def top_struct(self, raw: Raw, name: str, *, output: bool) -> StructRef:
+        """An operation's request or response: never merged with others."""
+        final = self.struct_namer.claim([name])
+        self.top_names.add(final)
+        members = self._members(raw, final, [raw], output=output, top=True)
+        self.structs[final] = StructShape(name=final, members=members, span=self._span(raw))
+        return StructRef(final)
+
+    # -- internals ------------------------------------------------------
+    def _span(self, raw: Raw) -> SourceSpan:
+        return raw.span or SourceSpan(self.path, raw.line)
+
+    def _members(self, raw: Raw, owner: str, stack: list[Raw], *, output: bool, top: bool = False) -> tuple[Member, ...]:
+        members = []
+        for name, child in raw.members:
+            required = child.required
+            if output:
+                # reference pages never mark response keys; see docs/model.md
+                required = top and not PAGINATION_TOKEN_RE.match(name)
+            members.append(
+                Member(
+                    name=name,
+                    type=self._type(
+                        child,
+                        _Context(CONFIG_NAMES.get(name, name) if top else name, owner),
+                        stack,
+                        output=output,
+                    ),
+                    required=required,
+                    doc=child.doc,
+                    span=self._span(child),
+                )
+            )
+        return tuple(members)
+
+    def _type(self, raw: Raw, ctx: _Context, stack: list[Raw], *, output: bool) -> ModelType:
+        if raw.kind in ("scalar", "document"):
+            kind = raw.scalar or ScalarKind.ANY
+            word = raw.type_word.lower()
+            if kind is ScalarKind.STRING and word in SCALAR_WORDS:
+                kind = SCALAR_WORDS[word]
+            if "streamingbody" in word.replace(" ", ""):
+                kind = ScalarKind.STREAMING
+            return ScalarType(kind)
+        if raw.kind == "enum":
+            return self._enum(raw, ctx)
+        if raw.kind == "list":
+            assert raw.item is not None
+            return ListType(self._type(raw.item, _Context(singular(ctx.member), ctx.parent), stack, output=output))
+        if raw.kind == "map":
+            assert raw.item is not None and raw.key is not None
+            return MapType(
+                self._type(raw.key, _Context(ctx.member + "Key", ctx.parent), stack, output=output),
+                self._type(raw.item, _Context(ctx.member + "Value", ctx.parent), stack, output=output),
+            )
+        if raw.kind == "recursive":
+            target = _recursion_target(stack)
+            if target is None or not target.name:
+                self.diagnostics.append(Diagnostic(self._span(raw), Level.WARNING, "unresolved-recursion", "recursive structure without an enclosing structure; typed as Any"))
+                return ScalarType(ScalarKind.ANY)
+            return StructRef(target.name)
+        return self._struct(raw, ctx, stack, output=output)
+
+    def _enum(self, raw: Raw, ctx: _Context) -> EnumRef:
+        # named once every occurrence is known (see finish): the first
+        # occurrence inside a named structure gives the most telling name
+        key = tuple(sorted(raw.values))
+        if key not in self.enum_names:
+            self.enum_names[key] = f"\0enum{len(self.enum_names)}"
+            self.enum_values[key] = (raw.values, self._span(raw))
+        self.enum_contexts.setdefault(key, []).append((ctx, ctx.parent in self.top_names))
+        return EnumRef(self.enum_names[key])
+
+    def finish(self) -> tuple[tuple[StructShape, ...], tuple[EnumShape, ...]]:
+        """Name the enums and return the shapes, in first-occurrence order."""
+        renames: dict[str, str] = {}
+        enums: list[EnumShape] = []
+        for key, temp in self.enum_names.items():
+            contexts = self.enum_contexts[key]
+            ctx, _ = next((c for c in contexts if not c[1]), contexts[0])
+            member = class_name(ctx.member)
+            parent = _TOP_SUFFIX_RE.sub("", ctx.parent)
+            candidates = [parent + member] if member in GENERIC_NAMES else [member, parent + member]
+            name = self.enum_namer.claim(candidates)
+            renames[temp] = name
+            values, span = self.enum_values[key]
+            enums.append(EnumShape(name=name, values=values, span=span))
+        structs = tuple(
+            replace(shape, members=tuple(replace(m, type=_rename(m.type, renames)) for m in shape.members))
+            for shape in self.structs.values()
+        )
+        return structs, tuple(enums)
+
+    def _struct(self, raw: Raw, ctx: _Context, stack: list[Raw], *, output: bool) -> StructRef:
+        strict_key = _skey(raw, stack, loose=False)
+        loose_key = _skey(raw, stack, loose=True)
+        if output and loose_key in self.loose_names:
+            return StructRef(self.loose_names[loose_key])
+        if not output and strict_key in self.struct_names:
+            return StructRef(self.struct_names[strict_key])
+        member = class_name(ctx.member)
+        parent = _TOP_SUFFIX_RE.sub("", ctx.parent)
+        candidates = [parent + member] if member in GENERIC_NAMES else [member, parent + member]
+        name = self.struct_namer.claim(candidates)
+        raw.name = name
+        if output:
+            self.loose_names[loose_key] = name
+        else:
+            self.struct_names[strict_key] = name
+            self.loose_names.setdefault(loose_key, name)
+        stack.append(raw)
+        try:
+            members = self._members(raw, name, stack, output=output)
+        finally:
+            stack.pop()
+        self.structs[name] = StructShape(name=name, members=members, doc=raw.doc, span=self._span(raw))
+        return StructRef(name)
+
+
+# ---------------------------------------------------------------------------
+# the page
+
+
+WAITER_OP_RE = re.compile(r"Client\.([a-z_][a-z0-9_]*)\(\)")
+
+
+def _explicit_params(signature: str) -> tuple[ExtraParam, ...] | None:
+    """``ClientMethod, Params=None, ExpiresIn=3600`` → params; ``**kwargs`` → None."""
+    if signature.strip() in ("**kwargs", ""):
+        return None if signature.strip() == "**kwargs" else ()
+    try:
+        node = ast.parse(f"def f({signature}): pass").body[0]
+    except SyntaxError:
+        return None
+    assert isinstance(node, ast.FunctionDef)
+    args = node.args
+    params: list[ExtraParam] = []
+    positional = args.posonlyargs + args.args
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    for arg, default in zip(positional, defaults, strict=True):
+        params.append(ExtraParam(name=arg.arg, default=_simple_default(default)))
+    for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        params.append(ExtraParam(name=arg.arg, default=_simple_default(kw_default)))
+    return tuple(p for p in params if is_identifier(p.name))
+
+
+def _simple_default(node: ast.expr | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, bool)) and not isinstance(node.value, bool):
+        return repr(node.value)
+    if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+        return repr(node.value)
+    return "..."
+
+
+class PageBuilder:
+    def __init__(self, page: RefPage) -> None:
+        self.page = page
+        self.diagnostics: list[Diagnostic] = []
+        self.shapes = ShapeBuilder(self.diagnostics)
+        self.shapes.path = page.path
+
+    def _raw(self, block: SyntaxBlock | None, kind: str) -> Raw | None:
+        if block is None:
+            return None
+        try:
+            return _parse_block(block, kind)
+        except DiagnosticError as exc:
+            self.diagnostics.append(exc.diagnostic)
+            return None
+
+    def _request(self, method: RefMethod, name: str) -> StructRef | None:
+        raw = self._raw(method.request, "call")
+        if raw is None:
+            if method.request is None and method.params:
+                self.diagnostics.append(Diagnostic(method.span, Level.WARNING, "missing-syntax", f"{method.name}: Parameters listed but no Request Syntax block; parameters ignored"))
+            return None
+        aligner = _Aligner(method.params, self.diagnostics, f"{method.name} parameters")
+        aligner.walk(raw, with_required=True)
+        aligner.finish()
+        if not raw.members:
+            return None
+        return self.shapes.top_struct(raw, name, output=False)
+
+    def _response(self, method: RefMethod, name: str) -> StructRef | None:
+        if method.returns_none:
+            return None
+        raw = self._raw(method.response, "value")
+        if raw is None:
+            if method.response is None and method.return_type.strip() == "dict":
+                self.diagnostics.append(
+                    Diagnostic(method.span, Level.WARNING, "missing-response", f"{method.name}: returns dict but the page has no Response Syntax; typed as an empty response")
+                )
+            return None
+        if raw.kind != "struct":
+            self.diagnostics.append(Diagnostic(method.response.span if method.response else method.span, Level.WARNING, "bad-response", f"{method.name}: Response Syntax is not a structure; ignored"))
+            return None
+        entries = list(method.response_entries)
+        if entries and not entries[0].name:
+            entries = entries[1:]
+        aligner = _Aligner(entries, self.diagnostics, f"{method.name} response")
+        aligner.walk(raw, with_required=False)
+        aligner.finish()
+        return self.shapes.top_struct(raw, name, output=True)
+
+    def build(self) -> Service:
+        page = self.page
+        ops: list[tuple[RefMethod, str]] = []
+        extra: list[tuple[str, tuple[ExtraParam, ...]]] = []
+        for method in page.methods:
+            if method.name in BUILTIN_METHODS:
+                continue
+            explicit = _explicit_params(method.signature)
+            if explicit is not None:
+                extra.append((method.name, explicit))
+                continue
+            ops.append((method, method.operation_name or pascal_from_snake(method.name)))
+        inputs = {m.name: self._request(m, f"{op}Request") for m, op in ops}
+        pag_inputs = {}
+        wait_inputs = {}
+        for cls in page.classes:
+            if cls.method is None:
+                continue
+            if cls.kind == "paginator":
+                pag_inputs[cls.name] = self._request(cls.method, f"{cls.name}RequestPaginate")
+            elif cls.kind == "waiter":
+                m = WAITER_OP_RE.search(cls.doc + "\n" + cls.method.doc)
+                base = pascal_from_snake(m.group(1)) if m else cls.name
+                wait_inputs[cls.name] = self._request(cls.method, f"{base}RequestWait")
+        outputs = {m.name: self._response(m, f"{op}Response") for m, op in ops}
+        operations = tuple(
+            Operation(
+                method_name=m.name,
+                name=op,
+                doc=m.doc,
+                input=inputs[m.name],
+                output=outputs[m.name],
+                exceptions=tuple(dict.fromkeys(name for name, _ in m.exceptions)),
+                span=m.span,
+            )
+            for m, op in ops
+        )
+        by_method = {o.method_name: o for o in operations}
+        paginators: list[Paginator] = []
+        waiters: list[Waiter] = []
+        errors: dict[str, ServiceError] = {}
+        for cls in page.classes:
+            if cls.kind == "exception":
+                errors[cls.name] = ServiceError(name=cls.name, doc=cls.doc, span=cls.span)
+            elif cls.kind == "paginator" and cls.method is not None:
+                method_name = cls.key or _snake(cls.name)
+                op = by_method.get(method_name)
+                output = op.output if op else self._response(cls.method, f"{cls.name}ResponsePaginator")
+                paginators.append(Paginator(name=cls.name, method_name=method_name, doc=cls.doc, input=pag_inputs.get(cls.name), output=output, span=cls.span))
+            elif cls.kind == "waiter" and cls.method is not None:
+                waiters.append(Waiter(name=cls.name, waiter_name=cls.key or _snake(cls.name), doc=cls.doc, input=wait_inputs.get(cls.name), span=cls.span))
+        for o in operations:
+            for name in o.exceptions:
+                errors.setdefault(name, ServiceError(name=name, span=o.span))
+        for section, span in page.empty_sections:
+            self.diagnostics.append(Diagnostic(span, Level.INFO, "empty-section", f"the page's {section!r} section lists nothing"))
+        structs, enums = self.shapes.finish()
+        return Service(
+            name=page.service_name,
+            client_id=page.client_id,
+            doc=page.doc,
+            operations=operations,
+            structs=structs,
+            enums=enums,
+            errors=tuple(sorted(errors.values(), key=lambda e: e.name)),
+            paginators=tuple(paginators),
+            waiters=tuple(waiters),
+            extra_methods=tuple(extra),
+            sources=(page.path,),
+            span=page.span,
+        )
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+def build_service(page: RefPage) -> tuple[Service, list[Diagnostic]]:
+    builder = PageBuilder(page)
+    return builder.build(), builder.diagnostics

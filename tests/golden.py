@@ -1,0 +1,43 @@
+"""Golden cases: ``tests/cases/<name>/input/`` → ``expected/``.
+
+``python -m tests.golden`` regenerates every expected tree (review the diff);
+``tests/test_golden.py`` compares them file by file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path, PurePosixPath
+
+from generator.pipeline import generate
+from generator.render.package import Options
+
+CASES = Path(__file__).parent / "cases"
+
+
+def cases() -> list[Path]:
+    return sorted(p for p in CASES.iterdir() if (p / "input").is_dir())
+
+
+def render_case(case: Path) -> dict[PurePosixPath, str]:
+    result = generate([case / "input"], Options())
+    if result.failed:
+        raise RuntimeError(f"{case.name}: " + "; ".join(map(str, result.diagnostics)))
+    return result.files
+
+
+def main() -> int:
+    for case in cases():
+        expected = case / "expected"
+        shutil.rmtree(expected, ignore_errors=True)
+        for rel, text in render_case(case).items():
+            target = expected.joinpath(*rel.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        print(f"regenerated {expected}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The command line: exit codes, messages with file:line, nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, seed
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_generate_writes_package(tmp_path: Path) -> None:
+    proc = run("generate", str(seed("001")), "-o", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    package = tmp_path / "types_boto3_chime_sdk_identity" / "types_boto3_chime_sdk_identity"
+    assert {p.name for p in package.iterdir()} >= {"client.pyi", "client.py", "type_defs.pyi", "literals.pyi", "py.typed", "__init__.pyi"}
+    assert (tmp_path / "types_boto3_chime_sdk_identity" / "pyproject.toml").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".stubwright-")]
+
+
+def test_unknown_document_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("just some notes\nnothing to see\n")
+    out = tmp_path / "out"
+    proc = run("generate", str(seed("001")), str(bad), "-o", str(out))
+    assert proc.returncode == 2
+    assert f"{bad.as_posix()}:1: error unknown-format" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not out.exists()
+
+
+def test_truncated_syntax_block_names_the_line(tmp_path: Path) -> None:
+    text = seed("001").read_text()
+    cut = text.index("response = client.create_app_instance(")
+    broken = tmp_path / "broken.txt"
+    broken.write_text(text[: cut + 80])
+    proc = run("generate", str(broken), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    line = text[:cut].count("\n") + 1
+    assert f"broken.txt:{line}: error truncated-syntax" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_previous_output_untouched_on_failure(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("generate", str(seed("001")), "-o", str(out)).returncode == 0
+    client = out / "types_boto3_chime_sdk_identity" / "types_boto3_chime_sdk_identity" / "client.pyi"
+    before = client.read_bytes()
+    empty = tmp_path / "empty.html"
+    empty.write_text("")
+    proc = run("generate", str(seed("001")), str(empty), "-o", str(out))
+    assert proc.returncode == 2
+    assert "error empty-document" in proc.stderr
+    assert client.read_bytes() == before
+
+
+def test_fail_on_warning(tmp_path: Path) -> None:
+    text = seed("001").read_text().replace("  • Metadata (string) -- The metadata of the AppInstance .", "  • Bogus (string) -- not in the syntax", 1)
+    doc = tmp_path / "page.txt"
+    doc.write_text(text)
+    assert run("generate", str(doc), "-o", str(tmp_path / "a")).returncode == 0
+    proc = run("generate", str(doc), "-o", str(tmp_path / "b"), "--fail-on-warning")
+    assert proc.returncode == 2
+    assert "warning structure-contradicts-syntax" in proc.stderr
+    assert not (tmp_path / "b").exists()

@@ -1,0 +1,65 @@
+"""Every golden case renders to exactly its committed expected tree, and
+that tree passes mypy --strict and pyright (strict)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import tool
+from tests.golden import cases, render_case
+
+CASES = cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_matches_expected_tree(case: Path) -> None:
+    expected_root = case / "expected"
+    produced = {rel.as_posix(): text for rel, text in render_case(case).items()}
+    on_disk = {
+        p.relative_to(expected_root).as_posix(): p.read_text(encoding="utf-8")
+        for p in expected_root.rglob("*")
+        if p.is_file()
+    }
+    assert sorted(produced) == sorted(on_disk), "file set differs; run `make golden` and review"
+    for rel, text in produced.items():
+        assert text == on_disk[rel], f"{rel} differs from the golden file; run `make golden` and review"
+
+
+def _copy(case: Path, tmp_path: Path) -> list[Path]:
+    """Type-check a copy, so no checker cache lands in the golden tree."""
+    shutil.copytree(case / "expected", tmp_path / "expected")
+    return sorted((tmp_path / "expected").iterdir())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_mypy_strict_passes(case: Path, tmp_path: Path) -> None:
+    for package in _copy(case, tmp_path):
+        proc = subprocess.run(
+            [tool("mypy"), "--strict", "--cache-dir", str(tmp_path / "cache"), "-p", package.name],
+            cwd=package,
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_pyright_strict_passes(case: Path, tmp_path: Path) -> None:
+    for package in _copy(case, tmp_path):
+        config = tmp_path / "pyrightconfig.json"
+        config.write_text(json.dumps({"typeCheckingMode": "strict", "include": [str(package)]}))
+        proc = subprocess.run(
+            [tool("basedpyright"), "-p", str(config), "--pythonpath", sys.executable, "--outputjson"],
+            capture_output=True,
+            text=True,
+        )
+        report = json.loads(proc.stdout)
+        errors = [d for d in report["generalDiagnostics"] if d["severity"] == "error"]
+        assert errors == [], json.dumps(errors, indent=1)[:4000]
+        assert report["summary"]["filesAnalyzed"] >= 8
