@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, DiagnosticError, Level
@@ -108,7 +108,7 @@ def _raw(node: ast.expr, depth: int = 0) -> Raw:
     alts = _alternatives(node)
     if len(alts) > 1:
         if all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in alts):
-            values = tuple(dict.fromkeys(a.value for a in alts if isinstance(a, ast.Constant)))
+            values = tuple(dict.fromkeys(a.value for a in alts if isinstance(a, ast.Constant) and isinstance(a.value, str)))
             return Raw("enum", line, values=values)
         if all(isinstance(a, ast.Constant) and isinstance(a.value, bool) for a in alts):
             return Raw("scalar", line, scalar=ScalarKind.BOOLEAN)
@@ -158,10 +158,10 @@ def _raw(node: ast.expr, depth: int = 0) -> Raw:
                 key = _raw(k, depth + 1)
                 return Raw("map", line, key=key, item=_raw(node.values[0], depth + 1))
         raw = Raw("struct", line)
-        for k, v in zip(keys, node.values, strict=True):
-            if not (isinstance(k, ast.Constant) and isinstance(k.value, str)):
-                raise _SyntaxError(getattr(k, "lineno", line), "structure key is not a string")
-            raw.members.append((k.value, _raw(v, depth + 1)))
+        for key_node, v in zip(keys, node.values, strict=True):
+            if not (isinstance(key_node, ast.Constant) and isinstance(key_node.value, str)):
+                raise _SyntaxError(getattr(key_node, "lineno", line), "structure key is not a string")
+            raw.members.append((key_node.value, _raw(v, depth + 1)))
         return raw
     raise _SyntaxError(line, f"unrecognised value {ast.unparse(node)[:60]!r}")
 

@@ -164,7 +164,5 @@ def assign_names(service: Service, module_name: str) -> Names:
     for shape in service.structs:
         if shape.name in inputs and shape.name in outputs and _differs(StructRef(shape.name), service, set()):
             struct_output[shape.name] = claim(f"{shape.name}OutputTypeDef")
-    enum = {}
-    for shape in service.enums:
-        enum[shape.name] = claim(f"{shape.name}Type")
+    enum = {e.name: claim(f"{e.name}Type") for e in service.enums}
     return Names(struct_input=struct_input, struct_output=struct_output, enum=enum, module_name=module_name)

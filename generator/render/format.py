@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 import black
+import black.parsing
 
 
 class RenderError(Exception):
@@ -21,5 +22,5 @@ def format_source(path: str, text: str) -> str:
     mode = black.Mode(is_pyi=path.endswith(".pyi"), line_length=100)
     try:
         return black.format_str(text, mode=mode)
-    except black.InvalidInput as exc:  # pragma: no cover - ast.parse passed
+    except black.parsing.InvalidInput as exc:  # pragma: no cover - ast.parse passed
         raise RenderError(f"{path}: black could not format the rendered code: {exc}") from None

@@ -154,11 +154,11 @@ class PackageRenderer:
             if use_keyword:
                 keyword_only = True
                 for member in _ordered(shape.members):
-                    ann = mod.use(annotate(member.type, INPUT, self.names, mod.name))
-                    params.append(f"{member.name}: {ann}" + ("" if member.required else " = ..."))
+                    rendered = mod.use(annotate(member.type, INPUT, self.names, mod.name))
+                    params.append(f"{member.name}: {rendered}" + ("" if member.required else " = ..."))
             else:
-                ann = Subscript(t.UNPACK, (self._struct_ann(input_ref, INPUT, mod.name),))
-                params.append(f"**kwargs: {mod.use(ann)}")
+                unpack = Subscript(t.UNPACK, (self._struct_ann(input_ref, INPUT, mod.name),))
+                params.append(f"**kwargs: {mod.use(unpack)}")
         return Method(name=name, params=tuple(params), returns=mod.use(returns), doc=_doc(doc), keyword_only=keyword_only)
 
     def _response(self, ref: StructRef | None, here: str) -> TypeAnnotation:
