@@ -184,6 +184,9 @@ class Service:
     #: hand-written client methods with explicit signatures, by name
     extra_methods: tuple[tuple[str, tuple[ExtraParam, ...]], ...] = ()
     sources: tuple[str, ...] = ()
+    #: the format of the document it was read from ("reference-text", ...);
+    #: "merged" once several documents are combined
+    origin: str = ""
     span: SourceSpan = UNKNOWN_SPAN
     _struct_index: dict[str, StructShape] = field(
         default_factory=dict, compare=False, repr=False
@@ -201,3 +204,10 @@ class Service:
             if shape.name == name:
                 return shape
         raise KeyError(name)
+
+    def has_struct(self, name: str) -> bool:
+        try:
+            self.struct(name)
+        except KeyError:
+            return False
+        return True

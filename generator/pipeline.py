@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic, Level
+from .merge import merge
 from .model import Service, SourceSpan
 from .parsers import parse_document
 from .render.format import RenderError, format_source
@@ -26,7 +27,10 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in DOC_SUFFIXES and child.name.lower() != "readme.md":
+                hidden = any(part.startswith(("_", ".")) for part in child.relative_to(path).parts)
+                if hidden or not child.is_file():
+                    continue  # _older/ etc. hold documents kept for `diff`, not for generation
+                if child.suffix.lower() in DOC_SUFFIXES and child.name.lower() != "readme.md":
                     found.append(child)
         elif path.is_file():
             found.append(path)
@@ -56,20 +60,10 @@ def load(paths: Iterable[Path]) -> tuple[list[Service], list[Diagnostic]]:
         if service is not None:
             by_service.setdefault(service.client_id, []).append(service)
     services = []
-    for client_id, group in sorted(by_service.items()):
-        if len(group) > 1:
-            first = group[0]
-            for other in group[1:]:
-                diags.append(
-                    Diagnostic(
-                        other.span,
-                        Level.ERROR,
-                        "duplicate-service",
-                        f"{client_id!r} is also described by {first.span}; pass one reference page per service",
-                    )
-                )
-            continue
-        services.append(group[0])
+    for _, group in sorted(by_service.items()):
+        service, more = merge(group)
+        diags += more
+        services.append(service)
     return services, diags
 
 

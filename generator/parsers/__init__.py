@@ -3,6 +3,8 @@ one) plus diagnostics; none of them knows about rendering."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..diagnostics import Diagnostic, DiagnosticError, Level
 from ..model import Service, SourceSpan
 from . import reference_text
@@ -56,6 +58,7 @@ def parse_document(path: str, data: bytes) -> tuple[Service | None, list[Diagnos
                 )
             ]
         service, more = build_service(page)
+        service = replace(service, origin=fmt)
     except DiagnosticError as exc:
         return None, [exc.diagnostic]
     except RecursionError:

@@ -1,0 +1,140 @@
+"""Python type annotations as the markdown docs print them → model types.
+
+Shared by both markdown readers. The text is parsed with ``ast`` (never
+evaluated). Names the docs define elsewhere come back as references by
+their doc name minus the suffix (``TagTypeDef`` → ``StructRef("Tag")``,
+``AllowMessagesType`` → ``EnumRef("AllowMessages")``); the reader resolves
+them against the type_defs/literals pages.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from ..model import EnumRef, EventStreamType, ListType, MapType, ModelType, ScalarKind, ScalarType, StructRef
+
+SCALARS = {
+    "str": ScalarKind.STRING,
+    "int": ScalarKind.INTEGER,
+    "float": ScalarKind.FLOAT,
+    "bool": ScalarKind.BOOLEAN,
+    "datetime": ScalarKind.TIMESTAMP,
+    "TimestampTypeDef": ScalarKind.TIMESTAMP,
+    "bytes": ScalarKind.BLOB,
+    "BlobTypeDef": ScalarKind.BLOB,
+    "StreamingBody": ScalarKind.STREAMING,
+    "Any": ScalarKind.ANY,
+    "object": ScalarKind.ANY,
+}
+LISTS = frozenset({"Sequence", "List", "list", "Iterable"})
+MAPS = frozenset({"Mapping", "Dict", "dict"})
+WRAPPERS = frozenset({"NotRequired", "Required", "Optional"})
+
+
+class AnnotationError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    type: ModelType
+    #: whether the annotation was wrapped in NotRequired[...] / Optional[...]
+    optional: bool = False
+
+
+def parse_annotation(text: str) -> Parsed:
+    """``Sequence[Mapping[str, TagTypeDef]]`` → ``ListType(MapType(...))``."""
+    cleaned = text.strip().replace("\\", "")
+    try:
+        node = ast.parse(cleaned, mode="eval").body
+    except SyntaxError as exc:
+        raise AnnotationError(f"not a type annotation: {text[:80]!r}") from exc
+    except RecursionError:
+        raise AnnotationError("type annotation nests too deeply") from None
+    optional = False
+    while isinstance(node, ast.Subscript) and _name(node.value) in WRAPPERS:
+        optional = True
+        node = node.slice
+    return Parsed(_convert(node, 0), optional)
+
+
+def _name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value  # a quoted forward reference
+    return ""
+
+
+def _args(node: ast.Subscript) -> list[ast.expr]:
+    return list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+
+
+def _convert(node: ast.expr, depth: int) -> ModelType:
+    if depth > 100:
+        raise AnnotationError("type annotation nests too deeply")
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union([node.left, node.right], depth)
+    if isinstance(node, ast.Subscript):
+        base = _name(node.value)
+        args = _args(node)
+        if base in LISTS and len(args) == 1:
+            return ListType(_convert(args[0], depth + 1))
+        if base in MAPS and len(args) == 2:
+            return MapType(_convert(args[0], depth + 1), _convert(args[1], depth + 1))
+        if base == "Union":
+            return _union(args, depth)
+        if base == "Optional" and len(args) == 1:
+            return _convert(args[0], depth + 1)
+        if base == "Literal":
+            raise AnnotationError("inline Literal: use parse_literal_values")
+        if base == "EventStream" and len(args) == 1:
+            inner = _convert(args[0], depth + 1)
+            if isinstance(inner, StructRef):
+                return EventStreamType(inner)
+        if base == "IO":
+            return ScalarType(ScalarKind.BLOB)
+        raise AnnotationError(f"unknown generic {base!r}")
+    name = _name(node)
+    if name in SCALARS:
+        return ScalarType(SCALARS[name])
+    if name.endswith("TypeDef") and len(name) > len("TypeDef"):
+        return StructRef(name[: -len("TypeDef")])
+    if name.endswith("Type") and len(name) > len("Type"):
+        return EnumRef(name[: -len("Type")])
+    if name in ("None", "NoneType"):
+        return ScalarType(ScalarKind.ANY)
+    raise AnnotationError(f"unknown type name {name or ast.unparse(node)!r}")
+
+
+def _union(members: list[ast.expr], depth: int) -> ModelType:
+    names = {_name(m) for m in members}
+    if names == {"datetime", "str"}:
+        return ScalarType(ScalarKind.TIMESTAMP)
+    if "bytes" in names and ("IO" in {_name(m.value) for m in members if isinstance(m, ast.Subscript)} or "StreamingBody" in names):
+        return ScalarType(ScalarKind.BLOB)
+    converted = [_convert(m, depth + 1) for m in members]
+    structs = [c for c in converted if isinstance(c, StructRef)]
+    if structs and len(structs) == len(converted):
+        # XTypeDef | XOutputTypeDef: one shape seen from both sides
+        return structs[0]
+    raise AnnotationError(f"unsupported union {' | '.join(ast.unparse(m) for m in members)!r}")
+
+
+def parse_literal_values(text: str) -> tuple[str, ...]:
+    """``Literal["A", "B"]`` → ``("A", "B")``."""
+    try:
+        node = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise AnnotationError(f"not a Literal: {text[:80]!r}") from exc
+    if not (isinstance(node, ast.Subscript) and _name(node.value) == "Literal"):
+        raise AnnotationError(f"not a Literal: {text[:80]!r}")
+    values = []
+    for arg in _args(node):
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+            raise AnnotationError(f"Literal value is not a string: {ast.unparse(arg)[:40]!r}")
+        values.append(arg.value)
+    return tuple(values)
