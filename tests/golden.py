@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path, PurePosixPath
@@ -21,7 +22,10 @@ def cases() -> list[Path]:
 
 
 def render_case(case: Path) -> dict[PurePosixPath, str]:
-    result = generate([case / "input"], Options())
+    """``options.json`` beside ``input/`` sets generator options."""
+    options_file = case / "options.json"
+    options = Options(**json.loads(options_file.read_text())) if options_file.exists() else Options()
+    result = generate([case / "input"], options)
     if result.failed:
         raise RuntimeError(f"{case.name}: " + "; ".join(map(str, result.diagnostics)))
     return result.files
