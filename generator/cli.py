@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("stubwright: interrupted; output left as it was", file=sys.stderr)
         return 130
-    except Exception:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception:
         print(
             "stubwright: internal error (a bug in stubwright, not in your documents); "
             f"please report it to {ISSUES_URL} with this trace:",

@@ -497,7 +497,7 @@ WAITER_OP_RE = re.compile(r"Client\.([a-z_][a-z0-9_]*)\(\)")
 def _explicit_params(signature: str) -> tuple[ExtraParam, ...] | None:
     """``ClientMethod, Params=None, ExpiresIn=3600`` → params; ``**kwargs`` → None."""
     if signature.strip() in ("**kwargs", ""):
-        return None if signature.strip() == "**kwargs" else ()
+        return None  # an operation (``op()`` when it takes no parameters)
     try:
         node = ast.parse(f"def f({signature}): pass").body[0]
     except SyntaxError:

@@ -18,7 +18,9 @@ CLIENT_CLASS_RE = re.compile(r"^class\s+([A-Za-z][A-Za-z0-9]*)\.Client\s*$")
 CLIENT_LINE_RE = re.compile(
     r"""^\s*client\s*=\s*(session\.create_client|boto3\.client)\(\s*['"]([a-z0-9][a-z0-9.\-]*)['"]\s*\)\s*$"""
 )
-METHOD_RE = re.compile(r"^([a-z_][a-z0-9_]*)\((.*)\)\s*$")
+# `print(response)` closes the shared examples (botocore/docs/sharedexample.py);
+# it is code, not a method section
+METHOD_RE = re.compile(r"^(?!print\()([a-z_][a-z0-9_]*)\((.*)\)\s*$")
 CLASS_RE = re.compile(
     r"^class\s+[A-Za-z][A-Za-z0-9]*\.(Paginator|Waiter|Client\.exceptions)\.([A-Za-z_][A-Za-z0-9_]*)\s*$"
 )
@@ -40,9 +42,11 @@ MARKERS = frozenset(
         "Response Structure",
         "Exceptions",
         "Example",
+        "Examples",
         "Syntax",
         "Structure",
         "Raises OperationNotPageableError",
+        "Raises",
     }
 )
 TOP_SECTIONS = frozenset({"Client Exceptions", "Paginators", "Waiters"})
@@ -90,6 +94,9 @@ def _join_doc(lines: Sequence[str]) -> str:
         text = raw.strip()
         if text.startswith("•"):
             text = "- " + text[1:].strip()
+            if current:  # each list item is a paragraph of its own
+                paragraphs.append(" ".join(current))
+                current = []
         if not text:
             if current:
                 paragraphs.append(" ".join(current))
@@ -198,7 +205,7 @@ class TextReader:
                 )
             )
         doc = _join_doc(
-            [ln for ln in lines[class_line + 1 : header_end - 1]]
+            [ln for ln in lines[class_line + 1 : header_end - 1] if ln.strip() != "import boto3"]
         )
         methods: list[RefMethod] = []
         classes: list[RefClass] = []
@@ -221,7 +228,7 @@ class TextReader:
             cm = CLASS_RE.match(line) if line == line.lstrip() else None
             if cm:
                 end = self._class_end(i + 1)
-                classes.append(self._read_class(cm.group(1), cm.group(2), i, end))
+                classes.append(self._read_class(cm.group(1), cm.group(2), i + 1, end))
                 i = end
                 continue
             mm = METHOD_RE.match(line) if line == line.lstrip() else None
