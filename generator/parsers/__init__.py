@@ -3,25 +3,41 @@ one) plus diagnostics; none of them knows about rendering."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..diagnostics import Diagnostic, DiagnosticError, Level
 from ..model import Service, SourceSpan
-from . import reference_text
+from . import markdown_old, reference_html, reference_text
 from .reference_build import build_service
+from .reference_page import RefPage
 
 MAX_BYTES = 50 * 1024 * 1024
 
+Reader = Callable[[str, str], tuple[Service, list[Diagnostic]]]
+
+
+def _reference(read: Callable[[str, str], tuple[RefPage, list[Diagnostic]]]) -> Reader:
+    def reader(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
+        page, diags = read(path, text)
+        service, more = build_service(page)
+        return service, diags + more
+
+    return reader
+
+
+#: (format name, detector, reader), tried in this order
+FORMATS: tuple[tuple[str, Callable[[str], bool], Reader], ...] = (
+    ("reference-text", reference_text.looks_like, _reference(reference_text.read_text)),
+    ("reference-html", reference_html.looks_like, _reference(reference_html.read_html)),
+    ("markdown-old", markdown_old.looks_like, markdown_old.read_markdown_old),
+)
+
 
 def detect_format(text: str) -> str | None:
-    if reference_text.looks_like(text):
-        return "reference-text"
-    try:
-        from . import reference_html
-    except ImportError:  # pragma: no cover - the HTML reader is optional until it lands
-        return None
-    if reference_html.looks_like(text):
-        return "reference-html"
+    for name, looks_like, _ in FORMATS:
+        if looks_like(text):
+            return name
     return None
 
 
@@ -39,28 +55,22 @@ def parse_document(path: str, data: bytes) -> tuple[Service | None, list[Diagnos
         return None, [Diagnostic(span, Level.ERROR, "bad-encoding", f"document is not UTF-8 ({exc.reason} at byte {exc.start})")]
     if not text.strip():
         return None, [Diagnostic(span, Level.ERROR, "empty-document", "document is empty")]
+    readers = {name: read for name, _, read in FORMATS}
     fmt = detect_format(text)
+    if fmt is None:
+        return None, [
+            Diagnostic(
+                span,
+                Level.ERROR,
+                "unknown-format",
+                "not a document stubwright can read",
+                hint="expected an SDK reference page (text or HTML) or a mypy-boto3 / types-boto3 markdown page",
+            )
+        ]
     try:
-        if fmt == "reference-text":
-            page, diags = reference_text.read_text(path, text)
-        elif fmt == "reference-html":
-            from . import reference_html
-
-            page, diags = reference_html.read_html(path, text)
-        else:
-            return None, [
-                Diagnostic(
-                    span,
-                    Level.ERROR,
-                    "unknown-format",
-                    "not a document stubwright can read",
-                    hint="expected an SDK reference page (text or HTML) of one service",
-                )
-            ]
-        service, more = build_service(page)
-        service = replace(service, origin=fmt)
+        service, diags = readers[fmt](path, text)
     except DiagnosticError as exc:
         return None, [exc.diagnostic]
     except RecursionError:
         return None, [Diagnostic(span, Level.ERROR, "too-deep", "document nests too deeply to read")]
-    return service, diags + more
+    return replace(service, origin=fmt), diags

@@ -25,63 +25,64 @@ else:
 __all__ = (
     "EmptyResponseMetadataTypeDef",
     "ResponseMetadataTypeDef",
+    "IdentityTypeDef",
+    "AppInstanceAdminSummaryTypeDef",
     "AppInstanceAdminTypeDef",
     "ChannelRetentionSettingsTypeDef",
     "AppInstanceRetentionSettingsTypeDef",
+    "AppInstanceSummaryTypeDef",
     "AppInstanceTypeDef",
     "EndpointAttributesTypeDef",
     "EndpointStateTypeDef",
     "AppInstanceUserEndpointTypeDef",
+    "AppInstanceUserSummaryTypeDef",
     "AppInstanceUserTypeDef",
-    "CreateAppInstanceAdminRequestTypeDef",
+    "CreateAppInstanceAdminRequestRequestTypeDef",
     "CreateAppInstanceAdminResponseTypeDef",
     "TagTypeDef",
-    "CreateAppInstanceRequestTypeDef",
+    "CreateAppInstanceRequestRequestTypeDef",
     "CreateAppInstanceResponseTypeDef",
-    "CreateAppInstanceUserRequestTypeDef",
+    "CreateAppInstanceUserRequestRequestTypeDef",
     "CreateAppInstanceUserResponseTypeDef",
-    "DeleteAppInstanceAdminRequestTypeDef",
-    "DeleteAppInstanceRequestTypeDef",
-    "DeleteAppInstanceUserRequestTypeDef",
+    "DeleteAppInstanceAdminRequestRequestTypeDef",
+    "DeleteAppInstanceRequestRequestTypeDef",
+    "DeleteAppInstanceUserRequestRequestTypeDef",
     "DeregisterAppInstanceUserEndpointRequestTypeDef",
-    "DescribeAppInstanceAdminAppInstanceAdminTypeDef",
-    "DescribeAppInstanceAdminRequestTypeDef",
+    "DescribeAppInstanceAdminRequestRequestTypeDef",
     "DescribeAppInstanceAdminResponseTypeDef",
-    "DescribeAppInstanceRequestTypeDef",
+    "DescribeAppInstanceRequestRequestTypeDef",
     "DescribeAppInstanceResponseTypeDef",
     "DescribeAppInstanceUserEndpointRequestTypeDef",
     "DescribeAppInstanceUserEndpointResponseTypeDef",
-    "DescribeAppInstanceUserRequestTypeDef",
+    "DescribeAppInstanceUserRequestRequestTypeDef",
     "DescribeAppInstanceUserResponseTypeDef",
-    "GetAppInstanceRetentionSettingsRequestTypeDef",
+    "GetAppInstanceRetentionSettingsRequestRequestTypeDef",
     "GetAppInstanceRetentionSettingsResponseTypeDef",
-    "ListAppInstanceAdminsAppInstanceAdminTypeDef",
-    "ListAppInstanceAdminsRequestTypeDef",
+    "ListAppInstanceAdminsRequestRequestTypeDef",
     "ListAppInstanceAdminsResponseTypeDef",
     "ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef",
     "ListAppInstanceUserEndpointsRequestTypeDef",
     "ListAppInstanceUserEndpointsResponseTypeDef",
-    "ListAppInstanceUsersAppInstanceUserTypeDef",
-    "ListAppInstanceUsersRequestTypeDef",
+    "ListAppInstanceUsersRequestRequestTypeDef",
     "ListAppInstanceUsersResponseTypeDef",
-    "ListAppInstancesAppInstanceTypeDef",
-    "ListAppInstancesRequestTypeDef",
+    "ListAppInstancesRequestRequestTypeDef",
     "ListAppInstancesResponseTypeDef",
     "ListTagsForResourceRequestTypeDef",
     "ListTagsForResourceResponseTypeDef",
-    "PutAppInstanceRetentionSettingsRequestTypeDef",
+    "PutAppInstanceRetentionSettingsRequestRequestTypeDef",
     "PutAppInstanceRetentionSettingsResponseTypeDef",
     "RegisterAppInstanceUserEndpointRequestTypeDef",
     "RegisterAppInstanceUserEndpointResponseTypeDef",
     "TagResourceRequestTypeDef",
     "UntagResourceRequestTypeDef",
-    "UpdateAppInstanceRequestTypeDef",
+    "UpdateAppInstanceRequestRequestTypeDef",
     "UpdateAppInstanceResponseTypeDef",
     "UpdateAppInstanceUserEndpointRequestTypeDef",
     "UpdateAppInstanceUserEndpointResponseTypeDef",
-    "UpdateAppInstanceUserRequestTypeDef",
+    "UpdateAppInstanceUserRequestRequestTypeDef",
     "UpdateAppInstanceUserResponseTypeDef",
 )
+
 
 class ResponseMetadataTypeDef(TypedDict):
     RequestId: str
@@ -90,24 +91,51 @@ class ResponseMetadataTypeDef(TypedDict):
     RetryAttempts: int
     HostId: NotRequired[str]
 
+
 class EmptyResponseMetadataTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
-class AppInstanceAdminTypeDef(TypedDict):
+
+class IdentityTypeDef(TypedDict):
     """The name and ARN of the admin for the AppInstance ."""
 
     Arn: NotRequired[str]
     Name: NotRequired[str]
+
+
+class AppInstanceAdminSummaryTypeDef(TypedDict):
+    """Summary of the details of an AppInstanceAdmin ."""
+
+    Admin: NotRequired[IdentityTypeDef]
+
+
+class AppInstanceAdminTypeDef(TypedDict):
+    """The ARN and name of the AppInstanceUser , the ARN of the AppInstance , and the created and last-updated timestamps."""
+
+    Admin: NotRequired[IdentityTypeDef]
+    AppInstanceArn: NotRequired[str]
+    CreatedTimestamp: NotRequired[datetime]
+
 
 class ChannelRetentionSettingsTypeDef(TypedDict):
     """The length of time in days to retain the messages in a channel."""
 
     RetentionDays: NotRequired[int]
 
+
 class AppInstanceRetentionSettingsTypeDef(TypedDict):
     """The time in days to retain data."""
 
     ChannelRetentionSettings: NotRequired[ChannelRetentionSettingsTypeDef]
+
+
+class AppInstanceSummaryTypeDef(TypedDict):
+    """Summary of the data for an AppInstance ."""
+
+    AppInstanceArn: NotRequired[str]
+    Name: NotRequired[str]
+    Metadata: NotRequired[str]
+
 
 class AppInstanceTypeDef(TypedDict):
     """The ARN, metadata, created and last-updated timestamps, and the name of the AppInstance ."""
@@ -118,17 +146,20 @@ class AppInstanceTypeDef(TypedDict):
     LastUpdatedTimestamp: NotRequired[datetime]
     Metadata: NotRequired[str]
 
+
 class EndpointAttributesTypeDef(TypedDict):
     """The attributes of an Endpoint ."""
 
     DeviceToken: str
     VoipDeviceToken: NotRequired[str]
 
+
 class EndpointStateTypeDef(TypedDict):
     """A read-only field that represents the state of an AppInstanceUserEndpoint ."""
 
     Status: NotRequired[EndpointStateStatusType]
     StatusReason: NotRequired[StatusReasonType]
+
 
 AppInstanceUserEndpointTypeDef = TypedDict(
     "AppInstanceUserEndpointTypeDef",
@@ -146,6 +177,15 @@ AppInstanceUserEndpointTypeDef = TypedDict(
     },
 )
 
+
+class AppInstanceUserSummaryTypeDef(TypedDict):
+    """Summary of the details of an AppInstanceUser ."""
+
+    AppInstanceUserArn: NotRequired[str]
+    Name: NotRequired[str]
+    Metadata: NotRequired[str]
+
+
 class AppInstanceUserTypeDef(TypedDict):
     """The name of the AppInstanceUser ."""
 
@@ -155,14 +195,17 @@ class AppInstanceUserTypeDef(TypedDict):
     CreatedTimestamp: NotRequired[datetime]
     LastUpdatedTimestamp: NotRequired[datetime]
 
-class CreateAppInstanceAdminRequestTypeDef(TypedDict):
+
+class CreateAppInstanceAdminRequestRequestTypeDef(TypedDict):
     AppInstanceAdminArn: str
     AppInstanceArn: str
 
+
 class CreateAppInstanceAdminResponseTypeDef(TypedDict):
-    AppInstanceAdmin: AppInstanceAdminTypeDef
+    AppInstanceAdmin: IdentityTypeDef
     AppInstanceArn: str
     ResponseMetadata: ResponseMetadataTypeDef
+
 
 class TagTypeDef(TypedDict):
     """A tag object containing a key-value pair."""
@@ -170,17 +213,20 @@ class TagTypeDef(TypedDict):
     Key: str
     Value: str
 
-class CreateAppInstanceRequestTypeDef(TypedDict):
+
+class CreateAppInstanceRequestRequestTypeDef(TypedDict):
     Name: str
     ClientRequestToken: str
     Metadata: NotRequired[str]
     Tags: NotRequired[Sequence[TagTypeDef]]
 
+
 class CreateAppInstanceResponseTypeDef(TypedDict):
     AppInstanceArn: str
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateAppInstanceUserRequestTypeDef(TypedDict):
+
+class CreateAppInstanceUserRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
     AppInstanceUserId: str
     Name: str
@@ -188,84 +234,90 @@ class CreateAppInstanceUserRequestTypeDef(TypedDict):
     Metadata: NotRequired[str]
     Tags: NotRequired[Sequence[TagTypeDef]]
 
+
 class CreateAppInstanceUserResponseTypeDef(TypedDict):
     AppInstanceUserArn: str
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteAppInstanceAdminRequestTypeDef(TypedDict):
+
+class DeleteAppInstanceAdminRequestRequestTypeDef(TypedDict):
     AppInstanceAdminArn: str
     AppInstanceArn: str
 
-class DeleteAppInstanceRequestTypeDef(TypedDict):
+
+class DeleteAppInstanceRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
 
-class DeleteAppInstanceUserRequestTypeDef(TypedDict):
+
+class DeleteAppInstanceUserRequestRequestTypeDef(TypedDict):
     AppInstanceUserArn: str
+
 
 class DeregisterAppInstanceUserEndpointRequestTypeDef(TypedDict):
     AppInstanceUserArn: str
     EndpointId: str
 
-class DescribeAppInstanceAdminAppInstanceAdminTypeDef(TypedDict):
-    """The ARN and name of the AppInstanceUser , the ARN of the AppInstance , and the created and last-updated timestamps."""
 
-    Admin: NotRequired[AppInstanceAdminTypeDef]
-    AppInstanceArn: NotRequired[str]
-    CreatedTimestamp: NotRequired[datetime]
-
-class DescribeAppInstanceAdminRequestTypeDef(TypedDict):
+class DescribeAppInstanceAdminRequestRequestTypeDef(TypedDict):
     AppInstanceAdminArn: str
     AppInstanceArn: str
 
+
 class DescribeAppInstanceAdminResponseTypeDef(TypedDict):
-    AppInstanceAdmin: DescribeAppInstanceAdminAppInstanceAdminTypeDef
+    AppInstanceAdmin: AppInstanceAdminTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeAppInstanceRequestTypeDef(TypedDict):
+
+class DescribeAppInstanceRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
+
 
 class DescribeAppInstanceResponseTypeDef(TypedDict):
     AppInstance: AppInstanceTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
+
 class DescribeAppInstanceUserEndpointRequestTypeDef(TypedDict):
     AppInstanceUserArn: str
     EndpointId: str
+
 
 class DescribeAppInstanceUserEndpointResponseTypeDef(TypedDict):
     AppInstanceUserEndpoint: AppInstanceUserEndpointTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeAppInstanceUserRequestTypeDef(TypedDict):
+
+class DescribeAppInstanceUserRequestRequestTypeDef(TypedDict):
     AppInstanceUserArn: str
+
 
 class DescribeAppInstanceUserResponseTypeDef(TypedDict):
     AppInstanceUser: AppInstanceUserTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetAppInstanceRetentionSettingsRequestTypeDef(TypedDict):
+
+class GetAppInstanceRetentionSettingsRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
+
 
 class GetAppInstanceRetentionSettingsResponseTypeDef(TypedDict):
     AppInstanceRetentionSettings: AppInstanceRetentionSettingsTypeDef
     InitiateDeletionTimestamp: datetime
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ListAppInstanceAdminsAppInstanceAdminTypeDef(TypedDict):
-    """Summary of the details of an AppInstanceAdmin ."""
 
-    Admin: NotRequired[AppInstanceAdminTypeDef]
-
-class ListAppInstanceAdminsRequestTypeDef(TypedDict):
+class ListAppInstanceAdminsRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
 
+
 class ListAppInstanceAdminsResponseTypeDef(TypedDict):
     AppInstanceArn: str
-    AppInstanceAdmins: list[ListAppInstanceAdminsAppInstanceAdminTypeDef]
+    AppInstanceAdmins: list[AppInstanceAdminSummaryTypeDef]
+    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
-    NextToken: NotRequired[str]
+
 
 ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef = TypedDict(
     "ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef",
@@ -279,65 +331,62 @@ ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef = TypedDict(
     },
 )
 
+
 class ListAppInstanceUserEndpointsRequestTypeDef(TypedDict):
     AppInstanceUserArn: str
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
+
 
 class ListAppInstanceUserEndpointsResponseTypeDef(TypedDict):
     AppInstanceUserEndpoints: list[ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
     NextToken: NotRequired[str]
 
-class ListAppInstanceUsersAppInstanceUserTypeDef(TypedDict):
-    """Summary of the details of an AppInstanceUser ."""
 
-    AppInstanceUserArn: NotRequired[str]
-    Name: NotRequired[str]
-    Metadata: NotRequired[str]
-
-class ListAppInstanceUsersRequestTypeDef(TypedDict):
+class ListAppInstanceUsersRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
+
 
 class ListAppInstanceUsersResponseTypeDef(TypedDict):
     AppInstanceArn: str
-    AppInstanceUsers: list[ListAppInstanceUsersAppInstanceUserTypeDef]
+    AppInstanceUsers: list[AppInstanceUserSummaryTypeDef]
+    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
-    NextToken: NotRequired[str]
 
-class ListAppInstancesAppInstanceTypeDef(TypedDict):
-    """Summary of the data for an AppInstance ."""
 
-    AppInstanceArn: NotRequired[str]
-    Name: NotRequired[str]
-    Metadata: NotRequired[str]
-
-class ListAppInstancesRequestTypeDef(TypedDict):
+class ListAppInstancesRequestRequestTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
 
+
 class ListAppInstancesResponseTypeDef(TypedDict):
-    AppInstances: list[ListAppInstancesAppInstanceTypeDef]
+    AppInstances: list[AppInstanceSummaryTypeDef]
+    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
-    NextToken: NotRequired[str]
+
 
 class ListTagsForResourceRequestTypeDef(TypedDict):
     ResourceARN: str
+
 
 class ListTagsForResourceResponseTypeDef(TypedDict):
     Tags: list[TagTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class PutAppInstanceRetentionSettingsRequestTypeDef(TypedDict):
+
+class PutAppInstanceRetentionSettingsRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
     AppInstanceRetentionSettings: AppInstanceRetentionSettingsTypeDef
+
 
 class PutAppInstanceRetentionSettingsResponseTypeDef(TypedDict):
     AppInstanceRetentionSettings: AppInstanceRetentionSettingsTypeDef
     InitiateDeletionTimestamp: datetime
     ResponseMetadata: ResponseMetadataTypeDef
+
 
 RegisterAppInstanceUserEndpointRequestTypeDef = TypedDict(
     "RegisterAppInstanceUserEndpointRequestTypeDef",
@@ -352,27 +401,33 @@ RegisterAppInstanceUserEndpointRequestTypeDef = TypedDict(
     },
 )
 
+
 class RegisterAppInstanceUserEndpointResponseTypeDef(TypedDict):
     AppInstanceUserArn: str
     EndpointId: str
     ResponseMetadata: ResponseMetadataTypeDef
 
+
 class TagResourceRequestTypeDef(TypedDict):
     ResourceARN: str
     Tags: Sequence[TagTypeDef]
+
 
 class UntagResourceRequestTypeDef(TypedDict):
     ResourceARN: str
     TagKeys: Sequence[str]
 
-class UpdateAppInstanceRequestTypeDef(TypedDict):
+
+class UpdateAppInstanceRequestRequestTypeDef(TypedDict):
     AppInstanceArn: str
     Name: str
     Metadata: str
 
+
 class UpdateAppInstanceResponseTypeDef(TypedDict):
     AppInstanceArn: str
     ResponseMetadata: ResponseMetadataTypeDef
+
 
 class UpdateAppInstanceUserEndpointRequestTypeDef(TypedDict):
     AppInstanceUserArn: str
@@ -380,15 +435,18 @@ class UpdateAppInstanceUserEndpointRequestTypeDef(TypedDict):
     Name: NotRequired[str]
     AllowMessages: NotRequired[AllowMessagesType]
 
+
 class UpdateAppInstanceUserEndpointResponseTypeDef(TypedDict):
     AppInstanceUserArn: str
     EndpointId: str
     ResponseMetadata: ResponseMetadataTypeDef
 
-class UpdateAppInstanceUserRequestTypeDef(TypedDict):
+
+class UpdateAppInstanceUserRequestRequestTypeDef(TypedDict):
     AppInstanceUserArn: str
     Name: str
     Metadata: str
+
 
 class UpdateAppInstanceUserResponseTypeDef(TypedDict):
     AppInstanceUserArn: str
