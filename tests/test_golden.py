@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import tool
+from tests.conftest import ROOT, tool
 from tests.golden import cases, render_case
 
 CASES = cases()
@@ -31,13 +31,18 @@ def test_matches_expected_tree(case: Path) -> None:
         assert text == on_disk[rel], f"{rel} differs from the golden file; run `make golden` and review"
 
 
-def _copy(case: Path, tmp_path: Path) -> list[Path]:
+#: every golden tree, and the committed output/ of input_docs/
+TREES = [c / "expected" for c in CASES] + [ROOT / "output"]
+TREE_IDS = [c.name for c in CASES] + ["output"]
+
+
+def _copy(tree: Path, tmp_path: Path) -> list[Path]:
     """Type-check a copy, so no checker cache lands in the golden tree."""
-    shutil.copytree(case / "expected", tmp_path / "expected")
-    return sorted((tmp_path / "expected").iterdir())
+    shutil.copytree(tree, tmp_path / "tree", ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+    return sorted(p for p in (tmp_path / "tree").iterdir() if p.is_dir())
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", TREES, ids=TREE_IDS)
 def test_mypy_strict_passes(case: Path, tmp_path: Path) -> None:
     for package in _copy(case, tmp_path):
         proc = subprocess.run(
@@ -49,7 +54,7 @@ def test_mypy_strict_passes(case: Path, tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", TREES, ids=TREE_IDS)
 def test_pyright_strict_passes(case: Path, tmp_path: Path) -> None:
     for package in _copy(case, tmp_path):
         config = tmp_path / "pyrightconfig.json"
@@ -69,8 +74,6 @@ def test_committed_output_is_current() -> None:
     """output/ is what `make generate` makes of input_docs/ (regenerate and commit)."""
     from generator.pipeline import generate
     from generator.render.package import Options
-    from tests.conftest import ROOT
-
     result = generate([ROOT / "input_docs"], Options())
     assert not result.failed
     produced = {rel.as_posix(): text for rel, text in result.files.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Level
@@ -51,16 +52,19 @@ def test_markdown_names_with_reference_structures() -> None:
 
 
 def test_conflicting_type_keeps_the_reference_page_and_warns(tmp_path: Path) -> None:
-    client = (CHIME / "mypy-boto3-docs" / "client.md").read_text()
+    docs_dir = tmp_path / "mypy-boto3-docs"
+    shutil.copytree(CHIME / "mypy-boto3-docs", docs_dir)
+    doctored = docs_dir / "client.md"
+    client = doctored.read_text()
     assert "- `Metadata`: `str`\n" in client
-    doctored = tmp_path / "client.md"
     doctored.write_text(client.replace("- `Metadata`: `str`\n", "- `Metadata`: `int`\n", 1))
-    docs = [read(doctored), *chime_docs()[1:]]
-    merged, diags = merge(docs)
+    docs = [read(docs_dir / name) for name in ("client.md", "type_defs.md", "literals.md")]
+    merged, diags = merge([*docs, read(CHIME / "reference-botocore.txt")])
     assert members(merged, "CreateAppInstanceRequestRequest")["Metadata"] == (ScalarType(ScalarKind.STRING), False)
     conflicts = [d for d in diags if d.code == "merge-conflict"]
-    # one within the markdown family (client.md against type_defs.md, first wins),
-    # one against the reference page (which wins on type kinds)
+    # one within the markdown family (client.md against type_defs.md: the
+    # first in path order wins), one against the reference page (which wins
+    # on type kinds)
     assert [(d.level, d.span.path) for d in conflicts] == [(Level.WARNING, doctored.as_posix())] * 2
     assert "type_defs.md" in conflicts[0].message and "kept integer" in conflicts[0].message
     assert "reference-botocore.txt" in conflicts[1].message and "kept string" in conflicts[1].message

@@ -59,3 +59,22 @@ def test_pyright_rejects_each_misuse(chime_package: Path, tmp_path: Path) -> Non
     }
     assert len(expected) == 7
     assert got == expected
+
+
+def test_seed_documented_imports_type_check(tmp_path: Path) -> None:
+    output = Path(__file__).resolve().parent.parent / "output"
+    proc = subprocess.run(
+        [
+            tool("mypy"),
+            "--strict",
+            "--warn-unused-ignores",
+            "--ignore-missing-imports",
+            "--cache-dir",
+            str(tmp_path / "c"),
+            str(SAMPLES / "seed_imports.py"),
+        ],
+        capture_output=True,
+        text=True,
+        env={"MYPYPATH": ":".join(str(p) for p in sorted(output.iterdir())), "PATH": ""},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic, DiagnosticError, Level
 from ..model import Service, SourceSpan
-from . import markdown_old, reference_html, reference_text
+from . import markdown_new, markdown_old, reference_html, reference_text
 from .reference_build import build_service
 from .reference_page import RefPage
 
@@ -31,6 +31,7 @@ FORMATS: tuple[tuple[str, Callable[[str], bool], Reader], ...] = (
     ("reference-text", reference_text.looks_like, _reference(reference_text.read_text)),
     ("reference-html", reference_html.looks_like, _reference(reference_html.read_html)),
     ("markdown-old", markdown_old.looks_like, markdown_old.read_markdown_old),
+    ("markdown-new", markdown_new.looks_like, markdown_new.read_markdown_new),
 )
 
 
