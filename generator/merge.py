@@ -44,6 +44,7 @@ from .model import (
     ScalarType,
     Service,
     ServiceError,
+    SourceSpan,
     StructRef,
     StructShape,
     Waiter,
@@ -54,9 +55,8 @@ FAMILY_ORDER = {"markdown-new": 0, "markdown-old": 1, "reference-html": 0, "refe
 PERMISSIVE = MapType(ScalarType(ScalarKind.STRING), ScalarType(ScalarKind.ANY))
 
 
-def _warn(diags: list[Diagnostic], span: object, message: str, code: str = "merge-conflict") -> None:
-    assert hasattr(span, "path")
-    diags.append(Diagnostic(span, Level.WARNING, code, message))  # type: ignore[arg-type]
+def _warn(diags: list[Diagnostic], span: SourceSpan, message: str, code: str = "merge-conflict") -> None:
+    diags.append(Diagnostic(span, Level.WARNING, code, message))
 
 
 def _kind(t: ModelType) -> str:
@@ -348,7 +348,7 @@ def resolve_dangling(service: Service, diags: list[Diagnostic]) -> Service:
     enums = {e.name for e in service.enums}
     reported: set[str] = set()
 
-    def fix(t: ModelType, span: object) -> ModelType:
+    def fix(t: ModelType, span: SourceSpan) -> ModelType:
         if isinstance(t, StructRef) and t.name not in structs:
             if t.name not in reported:
                 reported.add(t.name)
@@ -369,7 +369,7 @@ def resolve_dangling(service: Service, diags: list[Diagnostic]) -> Service:
         replace(s, members=tuple(replace(m, type=fix(m.type, m.span)) for m in s.members)) for s in service.structs
     )
 
-    def top(ref: StructRef | None, span: object, what: str) -> StructRef | None:
+    def top(ref: StructRef | None, span: SourceSpan, what: str) -> StructRef | None:
         if ref is None or ref.name in structs:
             return ref
         if ref.name not in reported:
