@@ -220,6 +220,22 @@ class _Pairing:
             self.pair(md.value, ref.value)
 
 
+def _final_names(names: Iterable[str], paired: dict[str, str], taken: set[str]) -> dict[str, str]:
+    """Paired names map to the markdown name; the rest keep theirs, numbered
+    when the markdown already uses it."""
+    final = dict(paired)
+    taken = set(taken)
+    for original in names:
+        if original in final:
+            continue
+        name, n = original, 2
+        while name in taken:
+            name, n = f"{original}{n}", n + 1
+        final[original] = name
+        taken.add(name)
+    return final
+
+
 def combine_names_and_shapes(names: Service, shapes: Service, diags: list[Diagnostic]) -> Service:
     """Markdown (``names``) + reference pages (``shapes``)."""
     pairing = _Pairing(names, shapes)
@@ -238,26 +254,12 @@ def combine_names_and_shapes(names: Service, shapes: Service, diags: list[Diagno
         if w.name in ref_waiters:
             pairing.pair(w.input, ref_waiters[w.name].input)
     # reference-only shapes keep their synthesised names unless taken
-    taken = {s.name for s in names.structs} | set(pairing.md_struct)
-    struct_names = dict(pairing.struct)
-    for shape in shapes.structs:
-        if shape.name not in struct_names:
-            name = shape.name
-            n = 2
-            while name in taken:
-                name, n = f"{shape.name}{n}", n + 1
-            struct_names[shape.name] = name
-            taken.add(name)
-    enum_taken = {e.name for e in names.enums} | set(pairing.enum.values())
-    enum_names = dict(pairing.enum)
-    for e in shapes.enums:
-        if e.name not in enum_names:
-            name = e.name
-            n = 2
-            while name in enum_taken:
-                name, n = f"{e.name}{n}", n + 1
-            enum_names[e.name] = name
-            enum_taken.add(name)
+    struct_names = _final_names(
+        [s.name for s in shapes.structs], pairing.struct, {s.name for s in names.structs} | set(pairing.md_struct)
+    )
+    enum_names = _final_names(
+        [e.name for e in shapes.enums], pairing.enum, {e.name for e in names.enums} | set(pairing.enum.values())
+    )
 
     def renamed(shape: StructShape) -> StructShape:
         members = tuple(replace(m, type=_rename(m.type, struct_names, enum_names)) for m in shape.members)
