@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,62 @@ def test_fail_on_warning(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "warning structure-contradicts-syntax" in proc.stderr
     assert not (tmp_path / "b").exists()
+
+
+# --------------------------------------------------------------------------- generate --check, diff
+
+
+def _small_doc(tmp_path: Path) -> Path:
+    doc = tmp_path / "docs" / "inspector-scan.txt"
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_bytes(gzip.decompress((ROOT / "tests/fixtures/reference/botocore/inspector-scan.txt.gz").read_bytes()))
+    return doc
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    doc = _small_doc(tmp_path)
+    out = tmp_path / "out"
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    proc = run("generate", str(doc.parent), "-o", str(out), "--check", *cache)
+    assert proc.returncode == 1, proc.stderr  # nothing there yet: stale
+    assert "added" in proc.stdout and "types_boto3_inspector_scan/pyproject.toml" in proc.stdout
+    assert not out.exists() and not (tmp_path / "cache").exists()  # --check writes nothing
+    assert run("generate", str(doc.parent), "-o", str(out), "-q", *cache).returncode == 0
+    proc = run("generate", str(doc.parent), "-o", str(out), "--check", *cache)
+    assert (proc.returncode, proc.stdout.strip()) == (0, f"{out.as_posix()} is current")
+    client = out / "types_boto3_inspector_scan" / "types_boto3_inspector_scan" / "client.pyi"
+    client.write_text(client.read_text() + "# edited\n")
+    (out / "types_boto3_inspector_scan" / "types_boto3_inspector_scan" / "literals.py").unlink()
+    proc = run("generate", str(doc.parent), "-o", str(out), "--check", *cache)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        f"changed  {out.as_posix()}/types_boto3_inspector_scan/types_boto3_inspector_scan/client.pyi",
+        f"added    {out.as_posix()}/types_boto3_inspector_scan/types_boto3_inspector_scan/literals.py",
+    ]
+    assert "1 added, 1 changed, 0 removed" in proc.stderr
+    doc.unlink()  # the package is no longer produced: check says it would go
+    (doc.parent / "other.txt").write_bytes(gzip.decompress((ROOT / "tests/fixtures/reference/botocore/sagemaker-runtime.txt.gz").read_bytes()))
+    proc = run("generate", str(doc.parent), "-o", str(out), "--check", "--no-cache")
+    assert proc.returncode == 1 and f"removed  {out.as_posix()}/types_boto3_inspector_scan/.stubwright.json" in proc.stdout
+    (doc.parent / "broken.txt").write_text("just some notes\n")
+    proc = run("generate", str(doc.parent), "-o", str(out), "--check", "--no-cache")
+    assert proc.returncode == 2 and "error unknown-format" in proc.stderr
+    assert client.read_text().endswith("# edited\n")  # still nothing written
+
+
+def test_committed_output_passes_check() -> None:
+    """output/ is what `make generate` makes of input_docs/ (regenerate and commit)."""
+    proc = run("generate", "--check", "-q")  # --check only reads the cache
+    assert proc.returncode == 0, "output/ is stale: run `make generate` and commit\n" + proc.stdout + proc.stderr
+
+
+def test_diff_exit_codes(tmp_path: Path) -> None:
+    old, new = seed("002"), seed("001")
+    proc = run("diff", str(old), str(new), "--fail-on-breaking")
+    assert proc.returncode == 0 and "8 changes, 0 breaking" in proc.stdout
+    proc = run("diff", str(new), str(old), "--fail-on-breaking", "--format", "markdown")
+    assert proc.returncode == 1 and "### Breaking changes" in proc.stdout
+    bad = tmp_path / "bad.txt"
+    bad.write_text("just some notes\n")
+    proc = run("diff", str(old), str(bad))
+    assert proc.returncode == 2 and "error unknown-format" in proc.stderr and proc.stdout == ""

@@ -70,24 +70,5 @@ def test_pyright_strict_passes(case: Path, tmp_path: Path) -> None:
         assert report["summary"]["filesAnalyzed"] >= 8
 
 
-def test_committed_output_is_current() -> None:
-    """output/ is what `make generate` makes of input_docs/ (regenerate and commit)."""
-    from generator.pipeline import generate
-    from generator.render.package import Options
-    result = generate([ROOT / "input_docs"], Options())
-    assert not result.failed
-    produced = {rel.as_posix(): text for rel, text in result.files.items()}
-    output = ROOT / "output"
-    packages = {rel.split("/")[0] for rel in produced}
-    on_disk = {
-        p.relative_to(output).as_posix(): p.read_text(encoding="utf-8")
-        for name in packages
-        for p in (output / name).rglob("*")
-        if p.is_file() and not _build_artifact(p.relative_to(output).parts)
-    }
-    assert produced == on_disk, "output/ is stale: run `make generate` and commit"
-
-
-def _build_artifact(parts: tuple[str, ...]) -> bool:
-    """What pip/setuptools leave in a package folder (ignored by git too)."""
-    return any(part in ("build", "dist", "__pycache__") or part.endswith(".egg-info") for part in parts)
+# That output/ is what `make generate` makes of input_docs/ is checked by
+# tests/test_cli.py::test_committed_output_passes_check (`generate --check`).
