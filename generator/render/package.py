@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -17,10 +18,11 @@ from ..model import Member, Service, StructRef, StructShape
 from ..naming import SHADOWING, is_identifier
 from . import types as t
 from .annotate import BLOB_ALIAS, INPUT, OUTPUT, TIMESTAMP_ALIAS, Names, annotate, assign_names, sides
+from .format import format_source
 from .imports import render_imports
 from .templates import Templates
 from .text import docstring_body, first_sentence
-from .types import Import, LiteralType, Name, Subscript, TypeAnnotation
+from .types import Import, LiteralType, Name, Subscript, TypeAnnotation, quote
 
 KWARGS_STYLES = ("keyword", "unpack")
 
@@ -56,6 +58,8 @@ class Field:
     name: str
     annotation: str
     required: bool
+    #: the annotation without ``NotRequired[...]``
+    inner: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,14 @@ def module_name_for(service: Service, options: Options) -> str:
 
 def distribution_name(module: str) -> str:
     return module.replace("_", "-")
+
+
+def package_version(digest: str) -> str:
+    """``<stubwright version>+docs.<digest of the stubs>``: a PEP 440 local
+    version, so equal versions mean the same API. (No document the readers
+    take states the botocore version or API date it describes; when one
+    does, that belongs in the public part.)"""
+    return f"{__version__}+docs.{digest}"
 
 
 def _doc(text: str) -> str:
@@ -122,6 +134,38 @@ def _sort_defs(defs: list[TypedDictDef]) -> list[TypedDictDef]:
     return out
 
 
+#: typing names the runtime twin takes from ``typing`` from 3.11 on (the
+#: stubs keep types-boto3's 3.12, which matters only to type checkers)
+_RUNTIME_SINCE = {("typing", "TypedDict"): (3, 11), ("typing", "NotRequired"): (3, 11)}
+
+
+def _runtime_import(imp: Import) -> Import:
+    since = _RUNTIME_SINCE.get((imp.module, imp.name))
+    if since is None or imp.since is None:
+        return imp
+    return Import(imp.module, imp.name, since, imp.alias)
+
+
+def _runtime_defs(defs: list[TypedDictDef]) -> list[TypedDictDef]:
+    """The TypedDicts of the runtime twin: a field that names a TypedDict
+    defined later (or its own, for recursive shapes) quotes that part,
+    keeping ``NotRequired`` outside the quotes so it is still seen."""
+    names = {d.name for d in defs}
+    defined: set[str] = set()
+    out = []
+    for d in defs:
+        fields = []
+        for f in d.fields:
+            inner = f.inner or f.annotation
+            if any(n in names and n not in defined for n in _NAME_RE.findall(inner)):
+                quoted = quote(inner)
+                f = Field(f.name, quoted if f.required else f"NotRequired[{quoted}]", f.required, quoted)
+            fields.append(f)
+        out.append(TypedDictDef(name=d.name, fields=tuple(fields), functional=d.functional, doc=d.doc))
+        defined.add(d.name)
+    return out
+
+
 class PackageRenderer:
     def __init__(self, service: Service, options: Options, templates: Templates) -> None:
         self.service = service
@@ -131,6 +175,8 @@ class PackageRenderer:
         self.names: Names = assign_names(service, self.module)
         self.inputs, self.outputs = sides(service)
         self.client_class = f"{service.name}Client"
+        self.literal_names: list[str] = []  # set by literals()
+        self.version = ""  # set by files()
         self.common = {
             "module": self.module,
             "service": service.name,
@@ -167,12 +213,18 @@ class PackageRenderer:
         return self._struct_ann(ref, OUTPUT, here)
 
     def _render(
-        self, template: str, mod: _Module, runtime: _Module | None = None, **context: object
+        self,
+        template: str,
+        mod: _Module,
+        runtime: _Module | None = None,
+        twin_context: dict[str, object] | None = None,
+        **context: object,
     ) -> tuple[str, dict[str, object], dict[str, object]]:
         """Template name and the contexts of the stub and of its runtime
-        twin (which only differ in imports when ``runtime`` is given)."""
+        twin (which differ in imports when ``runtime`` is given, and in the
+        values of ``twin_context``)."""
         stub = {"imports": mod.import_block(), **self.common, **context, "runtime": False}
-        twin = {**stub, "runtime": True}
+        twin = {**stub, **(twin_context or {}), "runtime": True}
         if runtime is not None:
             twin["imports"] = runtime.import_block()
         return template, stub, twin
@@ -188,6 +240,7 @@ class PackageRenderer:
             literals.append(("PaginatorName", mod.use(LiteralType(tuple(p.method_name for p in service.paginators)))))
         if service.waiters:
             literals.append(("WaiterName", mod.use(LiteralType(tuple(w.waiter_name for w in service.waiters)))))
+        self.literal_names = [name for name, _ in literals]
         return self._render("literals.pyi.jinja", mod, literals=literals)
 
     def type_defs(self) -> tuple[str, dict[str, object], dict[str, object]]:
@@ -212,7 +265,22 @@ class PackageRenderer:
             blob = t.UnionType((t.STR, t.BYTES, Subscript(t.IO, (t.ANY,)), t.STREAMING_BODY))
             aliases.append((BLOB_ALIAS, mod.use(blob)))
         mod.add(Import("typing", "TypedDict", since=(3, 12)), Import("typing", "NotRequired", since=(3, 12)))
-        return self._render("type_defs.pyi.jinja", mod, aliases=aliases, typed_dicts=_sort_defs(defs))
+        ordered = _sort_defs(defs)
+        # the twin evaluates its annotations (no ``from __future__ import
+        # annotations``), so that ``__required_keys__`` and
+        # ``get_type_hints`` see ``NotRequired``; it takes TypedDict and
+        # NotRequired from ``typing`` where that has them (3.11), which
+        # has no attributes beyond what typeshed declares for the version
+        rt = _Module("type_defs")
+        rt.add(*(_runtime_import(imp) for imp in mod.imports))
+        return self._render(
+            "type_defs.pyi.jinja",
+            mod,
+            rt,
+            {"typed_dicts": _runtime_defs(ordered)},
+            aliases=aliases,
+            typed_dicts=ordered,
+        )
 
     def _typed_dict(self, shape: StructShape, name: str, side: str, mod: _Module, extra: tuple[Field, ...]) -> TypedDictDef:
         fields = []
@@ -220,7 +288,8 @@ class PackageRenderer:
             ann = annotate(member.type, side, self.names, mod.name)
             if not member.required:
                 ann = Subscript(t.NOT_REQUIRED, (ann,))
-            fields.append(Field(member.name, mod.use(ann), member.required))
+            inner = ann.args[0].render() if isinstance(ann, Subscript) and ann.base is t.NOT_REQUIRED else ann.render()
+            fields.append(Field(member.name, mod.use(ann), member.required, inner))
         if extra and not any(f.name == "ResponseMetadata" for f in fields):
             required = [f for f in fields if f.required]
             fields = required + list(extra) + [f for f in fields if not f.required]
@@ -234,18 +303,15 @@ class PackageRenderer:
         base_imports = (
             Import("botocore.client", "BaseClient"),
             Import("botocore.client", "ClientMeta"),
+            Import("botocore.config", "Config"),
             Import("botocore.errorfactory", "BaseClientExceptions"),
             Import("botocore.session", "Session", alias="BotocoreSession"),
             Import("typing", "Any"),
         )
         rt.add(*base_imports, Import("typing", "cast"), Import("botocore.session", "get_session"))
         mod.add(
-            Import("botocore.client", "BaseClient"),
-            Import("botocore.client", "ClientMeta"),
-            Import("botocore.errorfactory", "BaseClientExceptions"),
+            *base_imports,
             Import("botocore.exceptions", "ClientError", alias="BotocoreClientError"),
-            Import("botocore.session", "Session", alias="BotocoreSession"),
-            Import("typing", "Any"),
             Import("collections.abc", "Mapping"),
         )
         methods = [
@@ -266,6 +332,13 @@ class PackageRenderer:
             mod.add(Import("typing", "overload"))
         if paginators or waiters:
             mod.add(Import("typing", "Literal"))
+        # a service without paginators (waiters) takes no name at all
+        if not paginators or not waiters:
+            mod.add(Import("typing", "Never", since=(3, 11)))
+        if not paginators:
+            mod.add(Import("botocore.paginate", "Paginator"))
+        if not waiters:
+            mod.add(Import("botocore.waiter", "Waiter"))
         errors = sorted({e.name for e in service.errors} | {"ClientError"})
         return self._render(
             "client.pyi.jinja",
@@ -327,15 +400,33 @@ class PackageRenderer:
         out[package / "py.typed"] = ""
         # the version names the API it describes: a digest of the stubs
         digest = hashlib.sha256("".join(out[k] for k in sorted(out)).encode()).hexdigest()[:10]
+        version = package_version(digest)
+        self.version = version
         out[root / "pyproject.toml"] = self.templates.render(
             "pyproject.toml.jinja",
             **self.common,
             distribution=distribution_name(self.module),
-            version=f"0.1.0+docs.{digest}",
+            version=version,
             generator_version=__version__,
         )
+        service = self.service
         out[root / "README.md"] = self.templates.render(
-            "README.md.jinja", **self.common, distribution=distribution_name(self.module)
+            "README.md.jinja",
+            **self.common,
+            distribution=distribution_name(self.module),
+            version=version,
+            # the last two parts of each path: the same from any working folder
+            sources=sorted({"/".join(PurePosixPath(s).parts[-2:]) for s in service.sources}),
+            operations=len(service.operations),
+            paginators=[(p.method_name, f"{p.name}Paginator") for p in sorted(service.paginators, key=lambda p: p.method_name)],
+            waiters=[(w.waiter_name, f"{w.name}Waiter") for w in sorted(service.waiters, key=lambda w: w.waiter_name)],
+            errors=sorted(e.name for e in service.errors),
+        )
+        out[root / "stubtest_allowlist.txt"] = self.templates.render(
+            "stubtest_allowlist.txt.jinja",
+            **self.common,
+            operations=sorted({op.method_name for op in self.service.operations}),
+            literals=self.literal_names,
         )
         return out
 
@@ -343,3 +434,89 @@ class PackageRenderer:
 def render_package(service: Service, options: Options, templates: Templates) -> dict[PurePosixPath, str]:
     """All files of the package, keyed by path relative to ``output/``."""
     return PackageRenderer(service, options, templates).files()
+
+
+#: the project folder (under output/) and distribution of the overloads package
+OVERLOADS_PROJECT = "stubwright_boto3_overloads"
+
+
+@dataclass(frozen=True, slots=True)
+class ClientPackage:
+    """What the overloads need of one generated client package: the
+    ``[project]`` and ``[tool.stubwright]`` values of its pyproject.toml."""
+
+    client_id: str
+    module: str
+    client_class: str
+    distribution: str
+    version: str
+
+
+_TOML_LINE_RE = re.compile(r'^([A-Za-z_-]+) = "([^"\\]*)"$')
+
+
+def read_client_package(pyproject: str) -> ClientPackage | None:
+    """The values of a pyproject.toml that ``render_package`` wrote (a
+    line reader for our own template, so it needs no TOML library on
+    Python 3.10); ``None`` for any other file."""
+    tables: dict[str, dict[str, str]] = {}
+    table = ""
+    for line in pyproject.splitlines():
+        if line.startswith("[") and line.endswith("]"):
+            table = line.strip("[]")
+        elif m := _TOML_LINE_RE.match(line):
+            tables.setdefault(table, {})[m.group(1)] = m.group(2)
+    project, ours = tables.get("project", {}), tables.get("tool.stubwright", {})
+    try:
+        return ClientPackage(
+            client_id=ours["client-id"],
+            module=ours["module"],
+            client_class=ours["client-class"],
+            distribution=project["name"],
+            version=project["version"],
+        )
+    except KeyError:
+        return None
+
+
+def render_boto3_overloads(
+    files: Mapping[PurePosixPath, str], templates: Templates | None = None
+) -> dict[PurePosixPath, str]:
+    """The ``boto3-stubs`` package that types ``boto3.client("<id>")`` and
+    ``Session.client("<id>")`` as the client of every package in ``files``
+    (the rendered packages, keyed by path relative to ``output/``), ready to
+    write. Its dependencies pin those packages' versions. Works from the
+    files alone, so packages served by a cache count too."""
+    templates = templates or Templates()
+    entries = sorted(
+        (
+            info
+            for rel, text in files.items()
+            if len(rel.parts) == 2 and rel.name == "pyproject.toml" and rel.parts[0] != OVERLOADS_PROJECT
+            if (info := read_client_package(text)) is not None
+        ),
+        key=lambda e: e.client_id,
+    )
+    if not entries:
+        return {}
+    root = PurePosixPath(OVERLOADS_PROJECT)
+    stubs = root / "boto3-stubs"
+    out: dict[PurePosixPath, str] = {}
+    for name in ("__init__.pyi", "session.pyi"):
+        path = stubs / name
+        text = templates.render(f"boto3_overloads/{name}.jinja", services=entries)
+        out[path] = format_source(path.as_posix(), text)
+    # partial (PEP 561): boto3 modules not here are looked up as without it
+    out[stubs / "py.typed"] = "partial\n"
+    digest = hashlib.sha256("".join([out[k] for k in sorted(out)] + [e.version for e in entries]).encode()).hexdigest()[:10]
+    context = {
+        "module": OVERLOADS_PROJECT,
+        "distribution": distribution_name(OVERLOADS_PROJECT),
+        "version": package_version(digest),
+        "generator_version": __version__,
+        "services": entries,
+    }
+    out[root / "pyproject.toml"] = templates.render("boto3_overloads/pyproject.toml.jinja", **context)
+    out[root / "README.md"] = templates.render("boto3_overloads/README.md.jinja", **context)
+    out[root / "stubtest_allowlist.txt"] = templates.render("boto3_overloads/stubtest_allowlist.txt.jinja", **context)
+    return out

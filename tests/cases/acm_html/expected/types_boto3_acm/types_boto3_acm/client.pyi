@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal, overload
 
 from botocore.client import BaseClient, ClientMeta
+from botocore.config import Config
 from botocore.errorfactory import BaseClientExceptions
 from botocore.exceptions import ClientError as BotocoreClientError
 from botocore.session import Session as BotocoreSession
@@ -201,9 +202,23 @@ class ACMClient(BaseClient):
         self, waiter_name: Literal["certificate_validated"]
     ) -> CertificateValidatedWaiter: ...
 
-def create_client(session: BotocoreSession | None = None, **kwargs: Any) -> ACMClient:
+def create_client(
+    session: BotocoreSession | None = None,
+    *,
+    region_name: str | None = None,
+    api_version: str | None = None,
+    use_ssl: bool | None = True,
+    verify: bool | str | None = None,
+    endpoint_url: str | None = None,
+    aws_access_key_id: str | None = None,
+    aws_secret_access_key: str | None = None,
+    aws_session_token: str | None = None,
+    config: Config | None = None,
+    aws_account_id: str | None = None,
+) -> ACMClient:
     """Create a acm client typed as ``ACMClient``.
 
     ``session`` is a botocore session (``boto3.Session()._session`` for a
-    boto3 one); ``kwargs`` go to ``create_client`` (``region_name``, ...).
+    boto3 one, a new default session when omitted); the other arguments are
+    those of botocore's ``Session.create_client``.
     """

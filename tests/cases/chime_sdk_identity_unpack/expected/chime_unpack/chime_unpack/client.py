@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from botocore.client import BaseClient, ClientMeta
+from botocore.config import Config
 from botocore.errorfactory import BaseClientExceptions
 from botocore.session import Session as BotocoreSession, get_session
 
@@ -25,11 +26,39 @@ class ChimeSDKIdentityClient(BaseClient):
     meta: ClientMeta
 
 
-def create_client(session: BotocoreSession | None = None, **kwargs: Any) -> ChimeSDKIdentityClient:
+def create_client(
+    session: BotocoreSession | None = None,
+    *,
+    region_name: str | None = None,
+    api_version: str | None = None,
+    use_ssl: bool | None = True,
+    verify: bool | str | None = None,
+    endpoint_url: str | None = None,
+    aws_access_key_id: str | None = None,
+    aws_secret_access_key: str | None = None,
+    aws_session_token: str | None = None,
+    config: Config | None = None,
+    aws_account_id: str | None = None,
+) -> ChimeSDKIdentityClient:
     """Create a chime-sdk-identity client typed as ``ChimeSDKIdentityClient``.
 
     ``session`` is a botocore session (``boto3.Session()._session`` for a
-    boto3 one); ``kwargs`` go to ``create_client`` (``region_name``, ...).
+    boto3 one, a new default session when omitted); the other arguments are
+    those of botocore's ``Session.create_client``.
     """
-    client = (session or get_session()).create_client("chime-sdk-identity", **kwargs)
+    # passed only when given: older botocore releases do not take it
+    extra: dict[str, Any] = {} if aws_account_id is None else {"aws_account_id": aws_account_id}
+    client = (session or get_session()).create_client(
+        "chime-sdk-identity",
+        region_name=region_name,
+        api_version=api_version,
+        use_ssl=use_ssl,
+        verify=verify,
+        endpoint_url=endpoint_url,
+        aws_access_key_id=aws_access_key_id,
+        aws_secret_access_key=aws_secret_access_key,
+        aws_session_token=aws_session_token,
+        config=config,
+        **extra,
+    )
     return cast(ChimeSDKIdentityClient, client)

@@ -11,9 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from botocore.client import BaseClient, ClientMeta
+from botocore.config import Config
 from botocore.errorfactory import BaseClientExceptions
 from botocore.exceptions import ClientError as BotocoreClientError
+from botocore.paginate import Paginator
 from botocore.session import Session as BotocoreSession
+from botocore.waiter import Waiter
 
 from .type_defs import (
     CreateAppInstanceAdminRequestTypeDef,
@@ -60,6 +63,11 @@ from .type_defs import (
     UpdateAppInstanceUserRequestTypeDef,
     UpdateAppInstanceUserResponseTypeDef,
 )
+
+if sys.version_info >= (3, 11):
+    from typing import Never
+else:
+    from typing_extensions import Never
 
 if sys.version_info >= (3, 12):
     from typing import Unpack
@@ -215,9 +223,33 @@ class ChimeSDKIdentityClient(BaseClient):
     ) -> UpdateAppInstanceUserEndpointResponseTypeDef:
         """Updates the details of an AppInstanceUserEndpoint ."""
 
-def create_client(session: BotocoreSession | None = None, **kwargs: Any) -> ChimeSDKIdentityClient:
+    def get_paginator(  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]
+        self, operation_name: Never
+    ) -> Paginator[Any]:
+        """ChimeSDKIdentity has no paginators: botocore raises OperationNotPageableError for any name."""
+
+    def get_waiter(  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]
+        self, waiter_name: Never
+    ) -> Waiter:
+        """ChimeSDKIdentity has no waiters: botocore raises ValueError for any name."""
+
+def create_client(
+    session: BotocoreSession | None = None,
+    *,
+    region_name: str | None = None,
+    api_version: str | None = None,
+    use_ssl: bool | None = True,
+    verify: bool | str | None = None,
+    endpoint_url: str | None = None,
+    aws_access_key_id: str | None = None,
+    aws_secret_access_key: str | None = None,
+    aws_session_token: str | None = None,
+    config: Config | None = None,
+    aws_account_id: str | None = None,
+) -> ChimeSDKIdentityClient:
     """Create a chime-sdk-identity client typed as ``ChimeSDKIdentityClient``.
 
     ``session`` is a botocore session (``boto3.Session()._session`` for a
-    boto3 one); ``kwargs`` go to ``create_client`` (``region_name``, ...).
+    boto3 one, a new default session when omitted); the other arguments are
+    those of botocore's ``Session.create_client``.
     """
