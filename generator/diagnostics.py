@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from .model import SourceSpan
 
+#: where an internal error (a bug in stubwright) should be reported
+REPORT_HINT = "this is a bug in stubwright, not in the document: please report it on the stubwright issue tracker with the document attached"
+
 
 class Level(enum.Enum):
     ERROR = "error"

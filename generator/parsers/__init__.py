@@ -3,12 +3,14 @@ one) plus diagnostics; none of them knows about rendering."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..diagnostics import Diagnostic, DiagnosticError, Level
+from ..diagnostics import REPORT_HINT, Diagnostic, DiagnosticError, Level
 from ..model import Service, SourceSpan
 from . import markdown_new, markdown_old, reference_html, reference_text
+from .checks import check_service
 from .reference_build import build_service
 from .reference_page import RefPage
 
@@ -42,36 +44,108 @@ def detect_format(text: str) -> str | None:
     return None
 
 
-def parse_document(path: str, data: bytes) -> tuple[Service | None, list[Diagnostic]]:
+#: words every kind of SDK documentation uses; a page without any of them
+#: is about something else
+_SDK_MARKERS_RE = re.compile(r"boto3|botocore|aiobotocore|TypeDef|\.Client\b|create_client")
+_HTML_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|section|table)\b", re.I)
+_MARKDOWN_RE = re.compile(r"^(?:#{1,6}[ \t]+\S|```|~~~|[-*+][ \t]+\S|\[[^\]\n]+\]\([^)\n]*\))", re.M)
+
+
+def _unknown(span: SourceSpan, text: str) -> Diagnostic:
+    """Why a text document matched no reader: a web page or markdown page
+    about something else, or something in a layout stubwright cannot read."""
+    head = text[:200000]
+    sdk = _SDK_MARKERS_RE.search(head) is not None
+    kind = "an HTML page" if _HTML_RE.search(head[:20000]) else "a markdown page" if _MARKDOWN_RE.search(head) else ""
+    if kind and not sdk:
+        return Diagnostic(
+            span,
+            Level.ERROR,
+            "not-documentation",
+            f"{kind}, but not AWS SDK documentation (it never mentions boto3, botocore or a client)",
+            hint="remove it from the inputs; stubwright reads SDK reference pages and mypy-boto3 / types-boto3 docs",
+        )
+    return Diagnostic(
+        span,
+        Level.ERROR,
+        "unknown-format",
+        f"not a document stubwright can read{f' ({kind} mentioning the SDK)' if kind and sdk else ''}",
+        hint="expected an SDK reference page (text or HTML) or a mypy-boto3 / types-boto3 markdown page",
+    )
+
+
+def parse_document(path: str, data: bytes, *, strict: bool = False) -> tuple[Service | None, list[Diagnostic]]:
     """Read one document. Never raises for bad input: problems come back
-    as diagnostics and a ``None`` service."""
+    as diagnostics and a ``None`` service. An exception inside a reader is
+    a bug in stubwright; it comes back as an ``internal-error`` diagnostic
+    naming the document (``strict=True`` lets it propagate, for tests)."""
+    try:
+        return _parse_document(path, data)
+    except Exception as exc:
+        if strict:
+            raise
+        what = f"{type(exc).__name__}: {exc}"
+        return None, [
+            Diagnostic(
+                SourceSpan(path, 1),
+                Level.ERROR,
+                "internal-error",
+                f"stubwright failed while reading this document ({what[:200]})",
+                hint=REPORT_HINT,
+            )
+        ]
+
+
+def _parse_document(path: str, data: bytes) -> tuple[Service | None, list[Diagnostic]]:
     span = SourceSpan(path, 1)
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(span, Level.ERROR, "too-large", f"document is larger than {MAX_BYTES // 2**20} MiB")]
-    if b"\x00" in data[:8192]:
-        return None, [Diagnostic(span, Level.ERROR, "binary-document", "document is binary, not text")]
+    if b"\x00" in data:
+        return None, [
+            Diagnostic(
+                span,
+                Level.ERROR,
+                "binary-document",
+                "document is binary, not text (it contains NUL bytes)",
+                hint="stubwright reads UTF-8 text: a saved page, not an archive or an image",
+            )
+        ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Diagnostic(span, Level.ERROR, "bad-encoding", f"document is not UTF-8 ({exc.reason} at byte {exc.start})")]
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [
+            Diagnostic(
+                SourceSpan(path, line),
+                Level.ERROR,
+                "bad-encoding",
+                f"document is not UTF-8 ({exc.reason} at byte {exc.start})",
+                hint="save the page as UTF-8",
+            )
+        ]
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [Diagnostic(span, Level.ERROR, "empty-document", "document is empty")]
     readers = {name: read for name, _, read in FORMATS}
     fmt = detect_format(text)
     if fmt is None:
-        return None, [
-            Diagnostic(
-                span,
-                Level.ERROR,
-                "unknown-format",
-                "not a document stubwright can read",
-                hint="expected an SDK reference page (text or HTML) or a mypy-boto3 / types-boto3 markdown page",
-            )
-        ]
+        return None, [_unknown(span, text)]
     try:
         service, diags = readers[fmt](path, text)
     except DiagnosticError as exc:
         return None, [exc.diagnostic]
     except RecursionError:
         return None, [Diagnostic(span, Level.ERROR, "too-deep", "document nests too deeply to read")]
-    return replace(service, origin=fmt), diags
+    if not service.client_id:
+        # grouped with nothing and named after nothing: unusable
+        if not any(d.code == "no-client-id" for d in diags):
+            diags.append(
+                Diagnostic(span, Level.ERROR, "no-client-id", "the document does not say which client it documents")
+            )
+        return None, [replace(d, level=Level.ERROR) if d.code == "no-client-id" else d for d in diags]
+    checked, more = check_service(service)
+    said = {(d.code, d.span) for d in diags}
+    diags += [d for d in more if (d.code, d.span) not in said]
+    if checked is None:
+        return None, diags
+    return replace(checked, origin=fmt), diags

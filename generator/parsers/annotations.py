@@ -36,6 +36,10 @@ class AnnotationError(ValueError):
     pass
 
 
+class AnnotationTooDeep(AnnotationError):
+    """The annotation nests deeper than a real one ever does."""
+
+
 @dataclass(frozen=True, slots=True)
 class Parsed:
     type: ModelType
@@ -49,9 +53,13 @@ def parse_annotation(text: str) -> Parsed:
     try:
         node = ast.parse(cleaned, mode="eval").body
     except SyntaxError as exc:
+        if "too many nested" in (exc.msg or ""):
+            raise AnnotationTooDeep("type annotation nests too deeply") from None
         raise AnnotationError(f"not a type annotation: {text[:80]!r}") from exc
-    except RecursionError:
-        raise AnnotationError("type annotation nests too deeply") from None
+    except (RecursionError, MemoryError):
+        raise AnnotationTooDeep("type annotation nests too deeply") from None
+    except ValueError as exc:  # NUL characters
+        raise AnnotationError(f"not a type annotation: {exc}") from None
     optional = False
     while isinstance(node, ast.Subscript) and _name(node.value) in WRAPPERS:
         optional = True
@@ -75,7 +83,7 @@ def _args(node: ast.Subscript) -> list[ast.expr]:
 
 def _convert(node: ast.expr, depth: int) -> ModelType:
     if depth > 100:
-        raise AnnotationError("type annotation nests too deeply")
+        raise AnnotationTooDeep("type annotation nests too deeply")
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _union([node.left, node.right], depth)
     if isinstance(node, ast.Subscript):
@@ -128,7 +136,7 @@ def parse_literal_values(text: str) -> tuple[str, ...]:
     """``Literal["A", "B"]`` → ``("A", "B")``."""
     try:
         node = ast.parse(text.strip(), mode="eval").body
-    except SyntaxError as exc:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise AnnotationError(f"not a Literal: {text[:80]!r}") from exc
     if not (isinstance(node, ast.Subscript) and _name(node.value) == "Literal"):
         raise AnnotationError(f"not a Literal: {text[:80]!r}")

@@ -83,8 +83,9 @@ from ..model import (
     StructShape,
     Waiter,
 )
-from ..naming import pascal_from_snake
-from .annotations import SCALARS, AnnotationError, parse_annotation
+from ..naming import pascal_from_snake, type_name
+from .annotations import SCALARS, AnnotationError, AnnotationTooDeep, parse_annotation
+from .markdown_common import page_lines, truncated_fence, unclosed_fence
 
 ORIGIN = "markdown-new"
 #: hand-written client methods every client has; rendered by the templates
@@ -128,6 +129,7 @@ class _Item:
     codes: tuple[str, ...] = ()  # inline code spans
     links: tuple[tuple[str, str], ...] = ()  # (text, href)
     info: str = ""  # a fence's language
+    h3_line: int = 0  # the line of the ``###`` heading it is under
 
 
 @dataclass(slots=True)
@@ -171,11 +173,18 @@ def _inline_parts(tok: Token) -> tuple[tuple[str, ...], tuple[tuple[str, str], .
     return tuple(codes), tuple(links)
 
 
-def _walk(text: str, nested: bool = False) -> tuple[list[_Heading], list[_Item]]:
+def _walk(text: str, nested: bool = False, unclosed: list[int] | None = None) -> tuple[list[_Heading], list[_Item]]:
+    """Headings and items; the line of a code block the page never closes
+    goes to ``unclosed``."""
     tokens = MarkdownIt("commonmark").parse(text)
+    if unclosed is not None:
+        line = unclosed_fence(tokens, page_lines(text))
+        if line is not None:
+            unclosed.append(line)
     headings: list[_Heading] = []
     items: list[_Item] = []
     h2 = h3 = ""
+    h3_line = 0
     lists = 0
     for i, tok in enumerate(tokens):
         line = tok.map[0] + 1 if tok.map else 0
@@ -184,9 +193,9 @@ def _walk(text: str, nested: bool = False) -> tuple[list[_Heading], list[_Item]]
             title = _inline_text(tokens[i + 1]) if i + 1 < len(tokens) else ""
             headings.append(_Heading(level, title, line))
             if level <= 2:
-                h2, h3 = (title if level == 2 else ""), ""
+                h2, h3, h3_line = (title if level == 2 else ""), "", 0
             elif level == 3:
-                h3 = title
+                h3, h3_line = title, line
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
@@ -194,17 +203,17 @@ def _walk(text: str, nested: bool = False) -> tuple[list[_Heading], list[_Item]]
         elif tok.type == "inline" and i > 0 and tokens[i - 1].type == "paragraph_open":
             codes, links = _inline_parts(tok)
             kind = "list_item" if lists else "paragraph"
-            items.append(_Item(kind, line, h2, h3, _inline_text(tok, ticks=True), codes, links))
+            items.append(_Item(kind, line, h2, h3, _inline_text(tok, ticks=True), codes, links, h3_line=h3_line))
         elif tok.type == "fence":
             info = tok.info.strip().split()[0] if tok.info.strip() else ""
-            items.append(_Item("fence", line + 1, h2, h3, tok.content, info=info))
+            items.append(_Item("fence", line + 1, h2, h3, tok.content, info=info, h3_line=h3_line))
         elif tok.type == "code_block" and not nested:
             # the body of an admonition (``!!! note``): markdown indented by
             # four spaces, read again for its links
             _, inner = _walk(textwrap.dedent(tok.content), nested=True)
             for sub in inner:
                 if sub.kind == "paragraph":
-                    items.append(replace(sub, kind="note", line=line + sub.line - 1, h2=h2, h3=h3))
+                    items.append(replace(sub, kind="note", line=line + sub.line - 1, h2=h2, h3=h3, h3_line=h3_line))
     return headings, items
 
 
@@ -376,7 +385,9 @@ class _Reader:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
-        self.headings, self.items = _walk(text)
+        unclosed: list[int] = []
+        self.headings, self.items = _walk(text, unclosed=unclosed)
+        self.diagnostics.extend(truncated_fence(path, line) for line in unclosed)
         self.codes: dict[int, _Code | None] = {}
         self.structs: dict[str, StructShape] = {}
         self.enums: dict[str, EnumShape] = {}
@@ -417,7 +428,9 @@ class _Reader:
         except SyntaxError as exc:
             line = item.line + (exc.lineno or 1) - 1
             first = source.lstrip().split("\n", 1)[0].strip()
-            if first.startswith("#") and first.endswith(("usage example", "type checking example")) and item.h2 != "Exceptions":
+            if "too many nested" in (exc.msg or ""):
+                self.warn(line, "too-deep", f"python block nests too deeply to read ({exc.msg})")
+            elif first.startswith("#") and first.endswith(("usage example", "type checking example")) and item.h2 != "Exceptions":
                 # an illustration the reader does not need (the builder prints
                 # ``def get_chime-sdk-identity_client()`` for hyphenated ids)
                 self.warn(line, "unreadable-example", f"usage example is not Python: {exc.msg}; ignored", Level.INFO)
@@ -447,11 +460,13 @@ class _Reader:
         try:
             node = self.inline_literals(node, code, owner, member)
             return parse_annotation(ast.unparse(node)).type, flag
+        except AnnotationTooDeep:
+            self.warn(line, "too-deep", f"{where}: annotation nests too deeply; typed as Any")
         except AnnotationError as exc:
             text = ast.unparse(node)
             self.warn(line, "unknown-annotation", f"{where}: cannot read {text[:80]!r} ({exc}); typed as Any")
         except RecursionError:
-            self.warn(line, "unknown-annotation", f"{where}: annotation nests too deeply; typed as Any")
+            self.warn(line, "too-deep", f"{where}: annotation nests too deeply; typed as Any")
         return ScalarType(ScalarKind.ANY), flag
 
     def inline_literals(self, node: ast.expr, code: _Code, owner: str, member: str) -> ast.expr:
@@ -470,7 +485,7 @@ class _Reader:
                 if not values or any(v is None for v in values):
                     return sub  # parse_annotation reports it
                 count += 1
-                base = f"{owner}{member[:1].upper()}{member[1:]}" + (str(count) if count > 1 else "")
+                base = type_name(f"{owner}{member[:1].upper()}{member[1:]}" + (str(count) if count > 1 else ""))
                 name = reader.add_enum(base, tuple(v for v in values if v is not None), code.line(sub))
                 return ast.Name(id=f"{name}Type", ctx=ast.Load())
 
@@ -564,9 +579,14 @@ class _Reader:
                 total = bool(kw.value.value)
         owner = _strip_suffix(cls.name, TYPEDEF)
         members: list[Member] = []
+        seen: set[str] = set()
         for stmt in cls.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 key = code.key(stmt.target.id)
+                if key in seen:
+                    self.warn(code.line(stmt), "duplicate-member", f"{cls.name}: key {key!r} is listed twice; the first one is kept")
+                    continue
+                seen.add(key)
                 t, flag = self.model_type(stmt.annotation, code, owner, key)
                 members.append(Member(name=key, type=t, required=total if flag is None else flag, span=self.span(code.line(stmt))))
             elif isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
@@ -600,11 +620,16 @@ class _Reader:
             return
         owner = _strip_suffix(name, TYPEDEF)
         members: list[Member] = []
+        seen: set[str] = set()
         for key_node, value in zip(fields.keys, fields.values, strict=True):
             key = _str_const(key_node)
             if key is None:
                 self.warn(code.line(value), "bad-typeddict", f"{name}: a key that is not a string is ignored")
                 continue
+            if key in seen:
+                self.warn(code.line(value), "duplicate-member", f"{name}: key {key!r} is listed twice; the first one is kept")
+                continue
+            seen.add(key)
             t, flag = self.model_type(value, code, owner, key)
             members.append(Member(name=key, type=t, required=total if flag is None else flag, span=self.span(code.line(key_node) if key_node else code.line(value))))
         self._add_raw(_RawStruct(name, members, [], code.line(call)), raw, order)
@@ -726,7 +751,12 @@ class _Reader:
         if not fn.args.kwonlyargs:
             return None
         members: list[Member] = []
+        seen: set[str] = set()
         for arg, default in zip(fn.args.kwonlyargs, fn.args.kw_defaults, strict=True):
+            if arg.arg in seen:
+                self.warn(code.line(arg), "duplicate-parameter", f"{fn.name}: parameter {arg.arg!r} is listed twice; the first one is kept")
+                continue
+            seen.add(arg.arg)
             t, _ = self.model_type(arg.annotation, code, name, arg.arg)
             members.append(Member(name=arg.arg, type=t, required=default is None, span=self.span(code.line(arg))))
         if request_name is None:
@@ -759,10 +789,18 @@ class _Reader:
         sections: dict[str, list[_Item]] = {}
         lines: dict[str, int] = {}
         for heading in self.headings:
-            if heading.level == 3 and heading.title not in lines:
+            if heading.level != 3:
+                continue
+            if heading.title not in lines:
                 lines[heading.title] = heading.line
+            elif heading.title.isidentifier() and heading.title not in ("get_paginator", "get_waiter"):
+                self.warn(
+                    heading.line,
+                    "duplicate-method",
+                    f"method {heading.title!r} is documented again (first at line {lines[heading.title]}); the first wins",
+                )
         for item in self.items:
-            if item.h3:
+            if item.h3 and item.h3_line == lines.get(item.h3):
                 sections.setdefault(item.h3, []).append(item)
         errors = self.read_exceptions([i for i in self.items if i.h2 == "Exceptions"])
         operations: list[Operation] = []
@@ -866,10 +904,13 @@ class _Reader:
     # -- paginators / waiters pages ---------------------------------------------------------
     def read_classes(self, kind: str) -> None:
         suffix, method, getter = ("Paginator", "paginate", "get_paginator") if kind == "paginators" else ("Waiter", "wait", "get_waiter")
+        by_h2: dict[str, list[_Item]] = {}
+        for item in self.items:
+            by_h2.setdefault(item.h2, []).append(item)
         for heading in self.headings:
             if heading.level != 2:
                 continue
-            items = [i for i in self.items if i.h2 == heading.title]
+            items = by_h2.get(heading.title, [])
             info = self.method_info(items, method)
             if info.fn is None or info.fn_code is None:
                 if heading.title.endswith(suffix):
@@ -953,7 +994,7 @@ class _Reader:
         self.fix_references()
         name, client_id, module = self.identity(kind)
         if not client_id:
-            self.warn(1, "no-client-id", "the page does not say which client it documents (no boto3.client(...) call or boto3 link)")
+            self.warn(1, "no-client-id", "the page does not say which client it documents (no boto3.client(...) call or boto3 link)", Level.ERROR)
         if not name:
             self.warn(1, "no-service-name", "the page does not name its service (no breadcrumb link)")
         return Service(

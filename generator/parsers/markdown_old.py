@@ -47,7 +47,8 @@ from ..model import (
     Waiter,
 )
 from ..naming import pascal_from_snake
-from .annotations import AnnotationError, parse_annotation, parse_literal_values
+from .annotations import AnnotationError, AnnotationTooDeep, parse_annotation, parse_literal_values
+from .markdown_common import page_lines, truncated_fence, unclosed_fence
 
 ORIGIN = "markdown-old"
 
@@ -85,7 +86,6 @@ CLASS_ARGS_RE = re.compile(r"^Arguments for \S+\.(paginate|wait) method:$")
 #: `Literal['a', 'b']` (see [XType](./literals.md#xtype)): the literal's name
 INLINE_LITERAL_RE = re.compile(r"""Literal\[(?:'[^']*'|"[^"]*"|[^\]'"])*\]\s*\(see\s+([A-Za-z_][A-Za-z0-9_]*)\)""")
 WRAPPED_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$", re.S)
-REQUIRED_RE = re.compile(r"\s*\(required\)\s*$")
 IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 #: a backslash escape of ASCII punctuation (``\_``), undone in names taken from code spans
 ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -138,9 +138,11 @@ def _plain(children: Sequence[Token], code_ticks: bool = False) -> str:
     return "".join(out)
 
 
-def _blocks(text: str) -> list[_Block]:
+def _blocks(text: str) -> tuple[list[_Block], int | None]:
+    """The page's blocks, and the line of a code block it never closes."""
     md = MarkdownIt("commonmark")
     tokens = md.parse(text)
+    unclosed = unclosed_fence(tokens, page_lines(text))
     blocks: list[_Block] = []
     heading_level = 0
     item_first = False  # the next paragraph is the first one of a list item
@@ -182,7 +184,7 @@ def _blocks(text: str) -> list[_Block]:
                 children=children,
             )
         )
-    return blocks
+    return blocks, unclosed
 
 
 def _sections(blocks: Sequence[_Block], level: int) -> list[tuple[_Block, list[_Block]]]:
@@ -263,9 +265,11 @@ class _Reader:
             return ScalarType(ScalarKind.ANY)
         try:
             return parse_annotation(text).type
+        except AnnotationTooDeep:
+            self.warn(line, "too-deep", f"{what}: the annotation nests too deeply; using Any")
         except AnnotationError as exc:
             self.warn(line, "unknown-annotation", f"{what}: {exc}; using Any")
-            return ScalarType(ScalarKind.ANY)
+        return ScalarType(ScalarKind.ANY)
 
     def member(self, block: _Block, what: str) -> Member | None:
         """A ``- `Name`: `type` *(required)*`` list item."""
@@ -275,8 +279,8 @@ class _Reader:
             self.warn(block.line, "bad-member-line", f"{what}: expected '- `Name`: type', got {block.text[:80]!r}")
             return None
         rest = _plain(children[1:]).strip()
-        required = bool(REQUIRED_RE.search(rest))
-        rest = REQUIRED_RE.sub("", rest).strip()
+        required = _required(rest)
+        rest = rest.rstrip().removesuffix("(required)").strip() if required else rest
         if rest.startswith(":"):
             rest = rest[1:].strip()
         elif rest:
@@ -285,7 +289,7 @@ class _Reader:
         mtype = self.annotation(rest, block.line, f"{what} member {name!r}")
         return Member(name=name, type=mtype, required=required, span=self.span(block.line))
 
-    def members(self, items: Iterable[_Block], what: str) -> list[Member]:
+    def members(self, items: Iterable[_Block], what: str, duplicate: str = "duplicate-member") -> list[Member]:
         out: list[Member] = []
         seen: set[str] = set()
         for item in items:
@@ -293,9 +297,8 @@ class _Reader:
             if member is None:
                 continue
             if member.name in seen:
-                self.warn(
-                    item.line, "duplicate-member", f"{what}: member {member.name!r} is listed twice; the first wins"
-                )
+                noun = "parameter" if duplicate == "duplicate-parameter" else "member"
+                self.warn(item.line, duplicate, f"{what}: {noun} {member.name!r} is listed twice; the first wins")
                 continue
             seen.add(member.name)
             out.append(member)
@@ -303,7 +306,9 @@ class _Reader:
 
     # -- page --------------------------------------------------------------
     def read(self) -> tuple[Service, list[Diagnostic]]:
-        blocks = _blocks(self.text)
+        blocks, unclosed = _blocks(self.text)
+        if unclosed is not None:
+            self.diagnostics.append(truncated_fence(self.path, unclosed))
         title = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
         m = TITLE_RE.match(title.text) if title else None
         if title is None or m is None:
@@ -325,7 +330,7 @@ class _Reader:
             span=self.span(title.line),
         )
         if not service.client_id:
-            self.warn(title.line, "no-client-id", "the page names no boto3.client(...) nor a boto3 documentation link")
+            self.warn(title.line, "no-client-id", "the page names no boto3.client(...) nor a boto3 documentation link", Level.ERROR)
         if what.endswith("Client"):
             service = self._client_page(service, blocks)
         elif what == "Typed dictionaries":
@@ -492,7 +497,7 @@ class _Reader:
         if request_name or args:
             name = request_name or f"{op_name}Request"
             input_ref = StructRef(name)
-            members = self.members(args, f"{method}()")
+            members = self.members(args, f"{method}()", "duplicate-parameter")
             shape = StructShape(
                 name=name, members=tuple(members), span=self.span(request_line or args_line or head.line)
             )
@@ -529,7 +534,7 @@ class _Reader:
                     block.line, "bad-member-line", f"{method}(): expected '- `name`: type', got {block.text[:80]!r}"
                 )
                 continue
-            required = bool(REQUIRED_RE.search(block.text))
+            required = _required(block.text)
             params.setdefault(name, ExtraParam(name=name, default=None if required else "..."))
         return tuple(params.values())
 
@@ -723,7 +728,9 @@ class _Reader:
             ref = StructRef(struct_name)
             shape = StructShape(
                 name=struct_name,
-                members=tuple(self.members(args, f"{cls}.{'paginate' if verb == 'paginator' else 'wait'}()")),
+                members=tuple(
+                    self.members(args, f"{cls}.{'paginate' if verb == 'paginator' else 'wait'}()", "duplicate-parameter")
+                ),
                 span=self.span(args_line or head.line),
             )
         return _ClassSection(name, key, ref, shape, returns, returns_line)
@@ -791,6 +798,12 @@ class _Reader:
                     errors = self._errors(b for b in sub_body if b.kind == "item")
                     return replace(service, errors=tuple(errors))
         return service
+
+
+def _required(text: str) -> bool:
+    """Ends with ``(required)`` (a regex with a leading ``\\s*`` would
+    backtrack quadratically over long runs of spaces)."""
+    return text.rstrip().endswith("(required)")
 
 
 def _code_name(token: Token) -> str:

@@ -14,7 +14,11 @@ flags → one shape) and named deterministically from where they first occur.
 from __future__ import annotations
 
 import ast
+import io
+import itertools
+import keyword
 import re
+import tokenize
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -38,7 +42,7 @@ from ..model import (
     StructShape,
     Waiter,
 )
-from ..naming import GENERIC_NAMES, class_name, is_identifier, pascal_from_snake, singular
+from ..naming import GENERIC_NAMES, class_name, is_identifier, is_method_name, pascal_from_snake, singular
 from .reference_page import Entry, RefMethod, RefPage, SyntaxBlock
 
 #: hand-written client methods every client has; documented with explicit
@@ -96,12 +100,88 @@ class _SyntaxError(Exception):
 
 
 def _alternatives(node: ast.expr) -> list[ast.expr]:
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return _alternatives(node.left) + _alternatives(node.right)
-    return [node]
+    """``'A'|'B'|'C'`` → the three constants (left to right, without
+    recursion: an enum may have thousands of values)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ALT_CALL and not node.keywords:
+        return [a for arg in node.args for a in _alternatives(arg)]
+    out: list[ast.expr] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.BinOp) and isinstance(current.op, ast.BitOr):
+            stack.append(current.right)
+            stack.append(current.left)
+        else:
+            out.append(current)
+    return out
 
 
-def _raw(node: ast.expr, depth: int = 0) -> Raw:
+#: what ``_flatten_alternatives`` wraps a long ``a|b|c`` run in
+ALT_CALL = "stubwright_alternatives_"
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_SEPARATORS = frozenset({",", ":", "="})
+
+
+def _flatten_alternatives(text: str) -> str | None:
+    """``'A'|'B'|...`` runs → ``stubwright_alternatives_('A', 'B', ...)``.
+
+    ``ast`` builds ``a|b|c`` as nested binary operations and gives up
+    (RecursionError) after a few thousand; a call's arguments are a flat
+    list. Works on tokens, so strings keep their ``|``; ``None`` when the
+    text does not tokenize."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    # per bracket depth: index in ``out`` where the current run starts, and
+    # whether it has a top-level '|'
+    out: list[tokenize.TokenInfo | str] = []
+    starts: list[list[int | bool]] = [[0, False]]
+
+    def close_run() -> None:
+        start, has_bar = starts[-1]
+        if has_bar:
+            out.insert(int(start), f"{ALT_CALL}(")
+            out.append(")")
+
+    for tok in tokens:
+        if tok.type == tokenize.OP and tok.string in _OPEN:
+            out.append(tok)
+            starts.append([len(out), False])
+        elif tok.type == tokenize.OP and tok.string in (")", "]", "}"):
+            close_run()
+            if len(starts) > 1:
+                starts.pop()
+            out.append(tok)
+        elif (tok.type == tokenize.OP and tok.string in _SEPARATORS) or tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            close_run()
+            out.append(tok)
+            starts[-1] = [len(out), False]
+        elif tok.type == tokenize.OP and tok.string == "|":
+            starts[-1][1] = True
+            out.append(",")
+        else:
+            out.append(tok)
+    parts = []
+    for t in out:
+        if isinstance(t, str):
+            parts.append(t)
+        elif t.type in (tokenize.NL, tokenize.NEWLINE):
+            parts.append("\n")  # keeps the line numbers
+        elif t.type != tokenize.COMMENT:
+            parts.append(t.string)
+    return " ".join(parts)
+
+
+def _is_alt(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ALT_CALL
+
+
+def _raw(node: ast.expr, depth: int = 0, notes: list[tuple[int, str, str]] | None = None) -> Raw:
+    """The raw tree of a syntax-block value. ``notes`` collects what is odd
+    but readable (``(line, code, message)``, lines relative to the block)."""
+    if notes is None:
+        notes = []
     if depth > MAX_DEPTH:
         raise _SyntaxError(node.lineno, f"nesting deeper than {MAX_DEPTH} levels")
     line = node.lineno
@@ -137,7 +217,7 @@ def _raw(node: ast.expr, depth: int = 0) -> Raw:
         if node.func.id == "StreamingBody":
             return Raw("scalar", line, scalar=ScalarKind.STREAMING)
         if node.func.id == "EventStream" and node.args:
-            inner = _raw(node.args[0], depth + 1)
+            inner = _raw(node.args[0], depth + 1, notes)
             inner.kind = "eventstream" if inner.kind == "struct" else inner.kind
             return inner
     if isinstance(node, ast.Set) and len(node.elts) == 1:
@@ -149,73 +229,179 @@ def _raw(node: ast.expr, depth: int = 0) -> Raw:
     if isinstance(node, ast.List):
         if not node.elts:
             return Raw("list", line, item=Raw("scalar", line, scalar=ScalarKind.ANY))
-        return Raw("list", line, item=_raw(node.elts[0], depth + 1))
+        return Raw("list", line, item=_raw(node.elts[0], depth + 1, notes))
     if isinstance(node, ast.Dict):
         keys = node.keys
         if len(keys) == 1 and keys[0] is not None:
             k = keys[0]
-            if (isinstance(k, ast.Constant) and k.value == "string") or isinstance(k, ast.BinOp):
-                key = _raw(k, depth + 1)
-                return Raw("map", line, key=key, item=_raw(node.values[0], depth + 1))
+            if (isinstance(k, ast.Constant) and k.value == "string") or isinstance(k, ast.BinOp) or _is_alt(k):
+                key = _raw(k, depth + 1, notes)
+                return Raw("map", line, key=key, item=_raw(node.values[0], depth + 1, notes))
         raw = Raw("struct", line)
+        seen: set[str] = set()
         for key_node, v in zip(keys, node.values, strict=True):
             if not (isinstance(key_node, ast.Constant) and isinstance(key_node.value, str)):
                 raise _SyntaxError(getattr(key_node, "lineno", line), "structure key is not a string")
-            raw.members.append((key_node.value, _raw(v, depth + 1)))
+            if key_node.value in seen:
+                notes.append((key_node.lineno, "duplicate-member", f"key {key_node.value!r} is listed twice; the first one is kept"))
+                continue
+            seen.add(key_node.value)
+            raw.members.append((key_node.value, _raw(v, depth + 1, notes)))
         return raw
     raise _SyntaxError(line, f"unrecognised value {ast.unparse(node)[:60]!r}")
 
 
-def _parse_block(block: SyntaxBlock, kind: str) -> Raw:
-    """Parse a Request Syntax (``kind='call'``) or Response Syntax block."""
-    text = block.text
+#: SyntaxError messages that mean the block ends before its brackets close
+_TRUNCATED_MESSAGES = ("was never closed", "unexpected EOF", "unterminated triple-quoted")
+KEY_PLACEHOLDER = "stubwright_key_"
+
+
+def _syntax_diagnostic(exc: SyntaxError, block: SyntaxBlock, source: str) -> Diagnostic:
+    line = block.span.line + (exc.lineno or 1) - 1
+    span = SourceSpan(block.span.path, line)
+    message = exc.msg or "invalid syntax"
+    last = len(source.rstrip().split("\n"))
+    if "too many nested" in message:
+        return Diagnostic(span, Level.ERROR, "too-deep", f"code block nests too deeply ({message})")
+    if any(m in message for m in _TRUNCATED_MESSAGES) or (message.startswith("unterminated string") and (exc.lineno or 1) >= last):
+        return Diagnostic(
+            span, Level.ERROR, "truncated-syntax", f"code block ends before it is complete ({message}); the page looks truncated"
+        )
+    return Diagnostic(span, Level.ERROR, "bad-syntax-block", f"code block is not readable: {message}")
+
+
+def _repair_keywords(source: str) -> tuple[str, dict[str, str]]:
+    """``client.op(from='string')`` → ``client.op(stubwright_key_0='string')``:
+    a parameter named like a Python keyword, read under a placeholder."""
     try:
-        tree = ast.parse(text.strip("\n"), mode="exec")
-    except (SyntaxError, ValueError) as exc:
-        line = block.span.line + ((exc.lineno or 1) - 1 if isinstance(exc, SyntaxError) else 0)
-        raise DiagnosticError(
-            Diagnostic(SourceSpan(block.span.path, line), Level.ERROR, "bad-syntax-block", f"code block is not readable: {exc.msg if isinstance(exc, SyntaxError) else exc}")
-        ) from None
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return source, {}
+    lines = source.split("\n")
+    keys: dict[str, str] = {}
+    edits: list[tuple[int, int, int, str]] = []
+    for tok, nxt in itertools.pairwise(tokens):
+        if tok.type == tokenize.NAME and keyword.iskeyword(tok.string) and nxt.type == tokenize.OP and nxt.string == "=":
+            placeholder = f"{KEY_PLACEHOLDER}{len(keys)}"
+            keys[placeholder] = tok.string
+            edits.append((tok.start[0] - 1, tok.start[1], tok.end[1], placeholder))
+    for row, start, end, text in reversed(edits):
+        lines[row] = lines[row][:start] + text + lines[row][end:]
+    return "\n".join(lines), keys
+
+
+def _parse_source(block: SyntaxBlock) -> tuple[ast.Module, dict[str, str]]:
+    """The block's statement; a parameter named like a keyword and a run of
+    thousands of alternatives are read too (see the two helpers above)."""
+    source = block.text.strip("\n")
+    try:
+        return ast.parse(source, mode="exec"), {}
     except RecursionError:
+        flat = _flatten_alternatives(source)
+        if flat is not None:
+            try:
+                return ast.parse(flat, mode="exec"), {}
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                pass
+        raise DiagnosticError(Diagnostic(block.span, Level.ERROR, "too-deep", "code block nests too deeply")) from None
+    except SyntaxError as exc:
+        repaired, keys = _repair_keywords(source)
+        if keys:
+            try:
+                return ast.parse(repaired, mode="exec"), keys
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                pass
+        raise DiagnosticError(_syntax_diagnostic(exc, block, source)) from None
+    except (ValueError, MemoryError) as exc:  # NUL characters
         raise DiagnosticError(
-            Diagnostic(block.span, Level.ERROR, "too-deep", "code block nests too deeply")
+            Diagnostic(block.span, Level.ERROR, "bad-syntax-block", f"code block is not readable: {exc}")
         ) from None
+
+
+def _parse_block(block: SyntaxBlock, kind: str) -> tuple[Raw, list[Diagnostic]]:
+    """Parse a Request Syntax (``kind='call'``) or Response Syntax block:
+    its raw tree and the warnings about it."""
+    tree, placeholders = _parse_source(block)
     if len(tree.body) != 1:
         raise DiagnosticError(Diagnostic(block.span, Level.ERROR, "bad-syntax-block", "expected one statement in the code block"))
     stmt = tree.body[0]
     value = stmt.value if isinstance(stmt, (ast.Assign, ast.Expr)) else None
+    notes: list[tuple[int, str, str]] = []
     try:
         if kind == "call":
             if not isinstance(value, ast.Call):
                 raise _SyntaxError(1, "Request Syntax is not a call")
             raw = Raw("struct", 1)
+            seen: set[str] = set()
             for kw in value.keywords:
                 if kw.arg is None:
                     raise _SyntaxError(kw.value.lineno, "'**' in Request Syntax")
-                raw.members.append((kw.arg, _raw(kw.value)))
-            return raw
-        if value is None:
-            raise _SyntaxError(1, "Response Syntax is not an expression")
-        return _raw(value)
+                name = placeholders.get(kw.arg, kw.arg)
+                if name in seen:
+                    notes.append((kw.lineno, "duplicate-parameter", f"parameter {name!r} is listed twice; the first one is kept"))
+                    continue
+                seen.add(name)
+                raw.members.append((name, _raw(kw.value, 0, notes)))
+        else:
+            if value is None:
+                raise _SyntaxError(1, "Response Syntax is not an expression")
+            raw = _raw(value, 0, notes)
     except _SyntaxError as exc:
         span = SourceSpan(block.span.path, block.span.line + exc.line - 1)
         raise DiagnosticError(Diagnostic(span, Level.ERROR, "bad-syntax-block", str(exc))) from None
     except RecursionError:
         raise DiagnosticError(Diagnostic(block.span, Level.ERROR, "too-deep", "code block nests too deeply")) from None
+    diags = [
+        Diagnostic(SourceSpan(block.span.path, block.span.line + line - 1), Level.WARNING, code, message)
+        for line, code, message in notes
+    ]
+    return raw, diags
 
 
 # ---------------------------------------------------------------------------
 # aligning Parameters / Response Structure entries to a raw tree
 
 
+#: the ``(type)`` words of entries (botocore.docs.utils.py_type_name and the
+#: hand-written methods' spellings), lower case; "X or Y" is two words
+TYPE_WORDS = frozenset(
+    {
+        "string", "str", "character", "integer", "int", "long", "float", "double", "boolean", "bool",
+        "datetime", "timestamp", "bytes", "blob", "dict", "list", "map", "structure", "document",
+        "streamingbody", "botocore.response.streamingbody", "eventstream", "seekable file-like object",
+        "file-like object", "object", "none", "function", "callable", "set", "tuple",
+    }
+)
+
+
+def known_type_word(word: str) -> bool:
+    parts = [p.strip().lower() for p in word.replace(" or ", "|").split("|")]
+    return all(p in TYPE_WORDS for p in parts)
+
+
 class _Aligner:
-    def __init__(self, entries: Sequence[Entry], diagnostics: list[Diagnostic], where: str) -> None:
+    def __init__(self, entries: Sequence[Entry], diagnostics: list[Diagnostic], where: str, duplicate_code: str) -> None:
         self.entries = entries
         self.pos = 0
         self.diagnostics = diagnostics
         self.where = where
+        self.duplicate_code = duplicate_code
+        #: per open structure level: the names taken so far (a stray of one
+        #: of them is that entry listed twice, not a contradiction) and the
+        #: names still to come
+        self.levels: list[tuple[set[str], set[str]]] = [(set(), set())]
 
     def _take(self, raw: Raw, entry: Entry, *, with_required: bool) -> None:
+        if entry.type_word and not known_type_word(entry.type_word):
+            label = entry.name or "item"
+            self.diagnostics.append(
+                Diagnostic(
+                    entry.span,
+                    Level.WARNING,
+                    "unknown-type-word",
+                    f"{self.where}: {label!r} has type word {entry.type_word[:40]!r}; the syntax block decides its type",
+                )
+            )
         raw.doc = entry.doc
         raw.span = entry.span
         raw.type_word = entry.type_word
@@ -236,6 +422,16 @@ class _Aligner:
 
     def _stray(self, entry: Entry) -> None:
         label = entry.name or f"({entry.type_word})"
+        if entry.name and entry.name in self.levels[-1][0]:
+            self.diagnostics.append(
+                Diagnostic(
+                    entry.span,
+                    Level.WARNING,
+                    self.duplicate_code,
+                    f"{self.where}: {label!r} is listed twice; the first one is kept",
+                )
+            )
+            return
         self.diagnostics.append(
             Diagnostic(
                 entry.span,
@@ -252,11 +448,31 @@ class _Aligner:
         return None
 
     def walk_members(self, raw: Raw, with_required: bool) -> None:
+        taken, remaining = self.levels[-1]
+        remaining.update(name for name, _ in raw.members)
         for name, child in raw.members:
+            remaining.discard(name)
             entry = self._find(name)
             if entry is not None:
                 self._take(child, entry, with_required=with_required)
-            self.walk(child, with_required)
+                taken.add(name)
+            self.levels.append((set(), set()))
+            try:
+                self.walk(child, with_required)
+                self._trailing_duplicates()
+            finally:
+                self.levels.pop()
+
+    def _trailing_duplicates(self) -> None:
+        """Entries after a nested structure's last member that repeat one of
+        its members (and no enclosing structure expects): listed twice."""
+        taken, _ = self.levels[-1]
+        while self.pos < len(self.entries):
+            name = self.entries[self.pos].name
+            if not name or name not in taken or any(name in rem for _, rem in self.levels[:-1]):
+                return
+            self._stray(self.entries[self.pos])
+            self.pos += 1
 
     def walk(self, raw: Raw, with_required: bool) -> None:
         if raw.kind in ("struct", "eventstream"):
@@ -333,6 +549,9 @@ class _Namer:
 
     def __init__(self, reserved: Sequence[str]) -> None:
         self.used: set[str] = set(reserved)
+        #: the next number to try after a base name (linear, not quadratic,
+        #: when thousands of shapes want the same name)
+        self.next_number: dict[str, int] = {}
 
     def claim(self, candidates: Sequence[str]) -> str:
         for cand in candidates:
@@ -340,9 +559,10 @@ class _Namer:
                 self.used.add(cand)
                 return cand
         base = candidates[-1] if candidates else "Shape"
-        n = 2
+        n = self.next_number.get(base, 2)
         while f"{base}{n}" in self.used:
             n += 1
+        self.next_number[base] = n + 1
         self.used.add(f"{base}{n}")
         return f"{base}{n}"
 
@@ -535,10 +755,12 @@ class PageBuilder:
         if block is None:
             return None
         try:
-            return _parse_block(block, kind)
+            raw, notes = _parse_block(block, kind)
         except DiagnosticError as exc:
             self.diagnostics.append(exc.diagnostic)
             return None
+        self.diagnostics.extend(notes)
+        return raw
 
     def _request(self, method: RefMethod, name: str) -> StructRef | None:
         raw = self._raw(method.request, "call")
@@ -546,7 +768,7 @@ class PageBuilder:
             if method.request is None and method.params:
                 self.diagnostics.append(Diagnostic(method.span, Level.WARNING, "missing-syntax", f"{method.name}: Parameters listed but no Request Syntax block; parameters ignored"))
             return None
-        aligner = _Aligner(method.params, self.diagnostics, f"{method.name} parameters")
+        aligner = _Aligner(method.params, self.diagnostics, f"{method.name} parameters", "duplicate-parameter")
         aligner.walk(raw, with_required=True)
         aligner.finish()
         if not raw.members:
@@ -569,7 +791,7 @@ class PageBuilder:
         entries = list(method.response_entries)
         if entries and not entries[0].name:
             entries = entries[1:]
-        aligner = _Aligner(entries, self.diagnostics, f"{method.name} response")
+        aligner = _Aligner(entries, self.diagnostics, f"{method.name} response", "duplicate-member")
         aligner.walk(raw, with_required=False)
         aligner.finish()
         return self.shapes.top_struct(raw, name, output=True)
@@ -580,6 +802,11 @@ class PageBuilder:
         extra: list[tuple[str, tuple[ExtraParam, ...]]] = []
         for method in page.methods:
             if method.name in BUILTIN_METHODS:
+                continue
+            if not is_method_name(method.name):
+                self.diagnostics.append(
+                    Diagnostic(method.span, Level.WARNING, "bad-name", f"method name {method.name!r} cannot be a client method; skipped")
+                )
                 continue
             explicit = _explicit_params(method.signature)
             if explicit is not None:

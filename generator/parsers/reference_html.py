@@ -32,6 +32,7 @@ CLIENT_LINE_RE = re.compile(
     r"""^\s*client\s*=\s*(session\.create_client|boto3\.client)\(\s*['"]([a-z0-9][a-z0-9.\-]*)['"]\s*\)\s*$""",
     re.M,
 )
+LOOSE_CLIENT_LINE_RE = re.compile(r"""^\s*client\s*=\s*(?:session\.create_client|boto3\.client)\((.*)\)\s*$""", re.M)
 CLASS_ID_RE = re.compile(
     r"^([A-Za-z][A-Za-z0-9]*)\.(Paginator|Waiter|Client\.exceptions)\.([A-Za-z_][A-Za-z0-9_]*)$"
 )
@@ -50,6 +51,8 @@ ENTRY_HEAD_RE = re.compile(
 EXCEPTION_RE = re.compile(r"[A-Za-z0-9]+\.Client\.exceptions\.([A-Za-z_][A-Za-z0-9_]*)\s*$")
 OPERATION_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 WS_RE = re.compile(r"\s+")
+HTML_OPEN_RE = re.compile(r"<html[\s>]", re.I)
+HTML_CLOSE_RE = re.compile(r"</html\s*>", re.I)
 REQUIRED = "[REQUIRED]"
 SEE_ALSO = "See also: AWS API Documentation"
 
@@ -294,6 +297,7 @@ class _MethodParts:
 class HtmlReader:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self.text = text
         self.soup = BeautifulSoup(text, "html.parser")
         for link in self.soup.find_all("a", class_="headerlink"):
             if isinstance(link, Tag):
@@ -342,6 +346,17 @@ class HtmlReader:
                     flavour = "botocore" if m.group(1).startswith("session") else "boto3"
                     client_id = m.group(2)
                     break
+                loose = LOOSE_CLIENT_LINE_RE.search(block.get_text())
+                if loose:
+                    raise DiagnosticError(
+                        Diagnostic(
+                            self._span(_line(block)),
+                            Level.ERROR,
+                            "bad-client-id",
+                            f"client id {loose.group(1)[:80]!r} is not a botocore service name in quotes",
+                            hint="a service name is lower-case letters, digits, '-' and '.' (chime-sdk-identity)",
+                        )
+                    )
             if _is_object(block):
                 break
             if block.name in ("ul", "ol"):
@@ -352,7 +367,7 @@ class HtmlReader:
                 " or 'client = boto3.client(...)'"
             )
 
-        methods: list[RefMethod] = []
+        methods: dict[str, RefMethod] = {}
         classes: list[RefClass] = []
         seen: dict[str, int] = {}
         for dl in self.soup.find_all("dl"):
@@ -388,9 +403,9 @@ class HtmlReader:
                     "duplicate-method",
                     f"method {name!r} is documented again (first at line {seen[name]}); the later section wins",
                 )
-                methods = [m for m in methods if m.name != name]
+                del methods[name]  # the later section wins, in its place
             seen[name] = line
-            methods.append(self._read_method(name, mm.group(2), dt, dd))
+            methods[name] = self._read_method(name, mm.group(2), dt, dd)
 
         empty: list[tuple[str, SourceSpan]] = []
         for heading in self.soup.find_all(HEADINGS):
@@ -409,17 +424,32 @@ class HtmlReader:
             if not has_class:
                 empty.append((title, self._span(_line(heading))))
 
+        self._check_tail()
         return RefPage(
             path=self.path,
             flavour=flavour,
             service_name=service,
             client_id=client_id,
             doc=_doc_join(doc),
-            methods=tuple(methods),
+            methods=tuple(methods.values()),
             classes=tuple(classes),
             empty_sections=tuple(empty),
             span=self._span(_line(client_dt)),
         )
+
+    def _check_tail(self) -> None:
+        """A whole page (``<html>``) that never closes ``</html>`` was cut off."""
+        if HTML_OPEN_RE.search(self.text[:20000]) and not HTML_CLOSE_RE.search(self.text[-20000:]):
+            last = self.text.rstrip().count("\n") + 1
+            self.diagnostics.append(
+                Diagnostic(
+                    self._span(last),
+                    Level.ERROR,
+                    "truncated-section",
+                    "the page opens <html> but never closes it: the page looks truncated",
+                    hint="save the whole page again",
+                )
+            )
 
     def _owner(self, dl: Tag) -> Tag | None:
         """The nearest enclosing object description that is a class."""

@@ -18,6 +18,8 @@ CLIENT_CLASS_RE = re.compile(r"^class\s+([A-Za-z][A-Za-z0-9]*)\.Client\s*$")
 CLIENT_LINE_RE = re.compile(
     r"""^\s*client\s*=\s*(session\.create_client|boto3\.client)\(\s*['"]([a-z0-9][a-z0-9.\-]*)['"]\s*\)\s*$"""
 )
+#: the same line with any argument: a client id the strict pattern refuses
+LOOSE_CLIENT_LINE_RE = re.compile(r"""^\s*client\s*=\s*(?:session\.create_client|boto3\.client)\((.*)\)\s*$""")
 # `print(response)` closes the shared examples (botocore/docs/sharedexample.py);
 # it is code, not a method section
 METHOD_RE = re.compile(r"^(?!print\()([a-z_][a-z0-9_]*)\((.*)\)\s*$")
@@ -30,6 +32,21 @@ ENTRY_RE = re.compile(
 )
 EXCEPTION_ITEM_RE = re.compile(r"^\s*(?:[•*\-]\s+)?[A-Za-z0-9]+\.Client\.exceptions\.([A-Za-z_][A-Za-z0-9_]*)\s*$")
 REQUIRED = "[REQUIRED]"
+
+
+def _entry(line: str) -> re.Match[str] | None:
+    """``ENTRY_RE`` on the line without its indentation: the regex's own
+    leading ``\\s*`` backtracks quadratically over a long run of spaces."""
+    if "--" not in line:
+        return None
+    return ENTRY_RE.match(line.lstrip())
+
+
+def _exception_item(line: str) -> re.Match[str] | None:
+    if ".Client.exceptions." not in line:
+        return None
+    return EXCEPTION_ITEM_RE.match(line.strip())
+
 
 #: marker lines that end a description or an entry list
 MARKERS = frozenset(
@@ -195,6 +212,17 @@ class TextReader:
                 client_id = m2.group(2)
                 header_end = i + 1
                 break
+            loose = LOOSE_CLIENT_LINE_RE.match(line) if service else None
+            if loose:
+                raise DiagnosticError(
+                    Diagnostic(
+                        self.src.span(i),
+                        Level.ERROR,
+                        "bad-client-id",
+                        f"client id {loose.group(1)[:80]!r} is not a botocore service name in quotes",
+                        hint="a service name is lower-case letters, digits, '-' and '.' (chime-sdk-identity)",
+                    )
+                )
         if not service or not client_id:
             raise DiagnosticError(
                 Diagnostic(
@@ -207,7 +235,7 @@ class TextReader:
         doc = _join_doc(
             [ln for ln in lines[class_line + 1 : header_end - 1] if ln.strip() != "import boto3"]
         )
-        methods: list[RefMethod] = []
+        methods: dict[str, RefMethod] = {}
         classes: list[RefClass] = []
         empty: list[tuple[str, SourceSpan]] = []
         seen: dict[str, int] = {}
@@ -241,22 +269,62 @@ class TextReader:
                         "duplicate-method",
                         f"method {name!r} is documented again (first at line {seen[name] + 1}); the later section wins",
                     )
-                    methods = [m for m in methods if m.name != name]
+                    del methods[name]  # the later section wins, in its place
                 seen[name] = i
-                methods.append(self._read_method(name, mm.group(2), i, end))
+                methods[name] = self._read_method(name, mm.group(2), i, end)
                 i = end
                 continue
             i += 1
+        self._check_tail(list(methods.values()), classes)
         return RefPage(
             path=self.src.path,
             flavour=flavour,
             service_name=service,
             client_id=client_id,
             doc=doc,
-            methods=tuple(methods),
+            methods=tuple(methods.values()),
             classes=tuple(classes),
             empty_sections=tuple(empty),
             span=self.src.span(class_line),
+        )
+
+    def _check_tail(self, methods: Sequence[RefMethod], classes: Sequence[RefClass]) -> None:
+        """A page that stops inside a section: its last line is a part's
+        marker (``Response Syntax``) with nothing under it, or its last
+        section is a method that never got to ``Returns``."""
+        lines = self.src.lines
+        last = len(lines) - 1
+        while last >= 0 and not lines[last].strip():
+            last -= 1
+        if last < 0:
+            return
+        tail = lines[last].strip()
+        if tail in MARKERS and tail not in ("Example", "Examples"):
+            self._truncated(last, f"the page ends with {tail!r} and nothing under it")
+            return
+        spans = [m.span.line - 1 for m in methods]
+        spans += [c.method.span.line - 1 for c in classes if c.method is not None]
+        spans += [c.span.line - 1 for c in classes]
+        start = max(spans, default=-1)
+        if start < 0:
+            return
+        method = next((m for m in methods if m.span.line - 1 == start), None)
+        if method is None:
+            method = next((c.method for c in classes if c.method is not None and c.method.span.line - 1 == start), None)
+        if method is None or not _explicit_operation(method.signature):
+            return
+        if not any(lines[k].strip() in ("Returns", "Return type") for k in range(start + 1, last + 1)):
+            self._truncated(last, f"the section of {method.name}() ends before its 'Returns' part")
+
+    def _truncated(self, index: int, why: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                self.src.span(index),
+                Level.ERROR,
+                "truncated-section",
+                f"{why}: the page looks truncated",
+                hint="copy the whole page again",
+            )
         )
 
     def _class_end(self, start: int) -> int:
@@ -387,7 +455,7 @@ class TextReader:
             elif marker == "Exceptions":
                 j = i + 1
                 while j < end:
-                    em = EXCEPTION_ITEM_RE.match(lines[j])
+                    em = _exception_item(lines[j])
                     if em:
                         exceptions.append((em.group(1), self.src.span(j)))
                     elif lines[j].strip() in MARKERS:
@@ -422,7 +490,7 @@ class TextReader:
         lines = self.src.lines
         entries: list[Entry] = []
         for head, body in self._group_entries(start, end):
-            m = ENTRY_RE.match(lines[head])
+            m = _entry(lines[head])
             assert m is not None
             rest = (m.group("rest") or "").strip()
             texts = [rest, *(lines[k] for k in body)]
@@ -443,7 +511,7 @@ class TextReader:
         head: int | None = None
         body: list[int] = []
         for k in range(start, end):
-            if ENTRY_RE.match(self.src.lines[k]):
+            if _entry(self.src.lines[k]):
                 if head is not None:
                     yield head, body
                 head, body = k, []
@@ -451,6 +519,11 @@ class TextReader:
                 body.append(k)
         if head is not None:
             yield head, body
+
+
+def _explicit_operation(signature: str) -> bool:
+    """``**kwargs`` (or nothing): an operation, documented with a Returns part."""
+    return signature.strip() in ("**kwargs", "")
 
 
 def read_text(path: str, text: str) -> tuple[RefPage, list[Diagnostic]]:

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import inspect
 import io
 import re
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import botocore
 import botocore.session
@@ -75,7 +76,7 @@ def write_service_rst(service: str, flavour: Flavour, root: Path) -> Path:
         from botocore.docs.service import ServiceDocumenter
 
         session = botocore.session.get_session()
-        documenter = ServiceDocumenter(service, session, str(root))
+        documenter = _documenter(ServiceDocumenter, service, session, root)
     else:
         import boto3
         from boto3.docs.service import ServiceDocumenter as Boto3ServiceDocumenter
@@ -83,10 +84,19 @@ def write_service_rst(service: str, flavour: Flavour, root: Path) -> Path:
         boto3_session = boto3.Session(
             region_name="us-east-1", aws_access_key_id="foo", aws_secret_access_key="bar"
         )
-        documenter = Boto3ServiceDocumenter(service, boto3_session, str(root))
+        documenter = _documenter(Boto3ServiceDocumenter, service, boto3_session, root)
     path = root / f"{service}.rst"
     path.write_bytes(documenter.document_service())
     return path
+
+
+def _documenter(cls: Any, service: str, session: object, root: Path) -> Any:
+    """``cls(service, session, root)``; SDKs before botocore 1.29 (one page
+    per service, no sub-pages) take no root folder."""
+    params = inspect.signature(cls.__init__).parameters
+    if len(params) > 3:
+        return cls(service, session, str(root))
+    return cls(service, session)
 
 
 def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:

@@ -334,7 +334,7 @@ def test_bad_lines_are_warnings() -> None:
     assert codes(diags) == [
         "warning unknown-annotation",
         "warning bad-member-line",
-        "warning duplicate-member",
+        "warning duplicate-parameter",
         "warning unknown-annotation",
     ]
     assert diags[0].span == service.struct("PutThingRequestRequest").members[1].span
