@@ -15,6 +15,7 @@ from .cache import Cache, default_cache_dir
 from .diagnostics import Diagnostic, Level, format_report
 from .diff import FORMATS, diff_paths
 from .diff import format_report as format_diff
+from .naming import is_module_name
 from .pipeline import Result, WriteError, generate, plan_tree, write_tree
 from .render.package import KWARGS_STYLES, Options, render_boto3_overloads
 
@@ -56,6 +57,9 @@ def _jobs(text: str) -> int:
 
 
 def run_generate(args: argparse.Namespace) -> int:
+    if args.module_name is not None and not is_module_name(args.module_name):
+        print(f"stubwright: --module-name {args.module_name!r} is not a Python package name", file=sys.stderr)
+        return 2
     options = Options(kwargs_style=args.kwargs_style, module_name=args.module_name)
     cache = None if args.no_cache else Cache(args.cache_dir or default_cache_dir(), read_only=args.check)
     result = generate(args.paths, options, cache=cache, jobs=args.jobs)

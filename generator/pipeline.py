@@ -187,6 +187,7 @@ def _group_task(task: tuple[list[_Doc], Options]) -> tuple[Service | None, str |
     """Parse what is not parsed yet, merge, render, format: one service."""
     from .merge import merge
     from .parsers import parse_document
+    from .parsers.checks import check_service
     from .render.format import RenderError, format_source
     from .render.package import module_name_for, render_package
 
@@ -206,8 +207,12 @@ def _group_task(task: tuple[list[_Doc], Options]) -> tuple[Service | None, str |
         return None, None, {}, diags
     merged, more = merge(services)
     diags += more
-    if any(d.level is Level.ERROR for d in diags):
+    # names that were fine in each document can clash once merged: check again
+    checked, more = check_service(merged)
+    diags += more
+    if checked is None or any(d.level is Level.ERROR for d in diags):
         return merged, None, {}, diags
+    merged = checked
     files: dict[PurePosixPath, str] = {}
     try:
         for rel, text in render_package(merged, options, _templates()).items():

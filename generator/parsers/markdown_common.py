@@ -22,12 +22,15 @@ def unclosed_fence(tokens: Sequence[Token], lines: Sequence[str]) -> int | None:
     """The 1-based line of a fenced code block that runs to the end of the
     page without its closing fence (a page cut off inside a code block).
     ``lines`` are ``page_lines`` of the parsed text."""
+    last = len(lines)  # 1 + the index of the last line that is not blank
+    while last > 0 and not lines[last - 1].strip():
+        last -= 1
     for tok in tokens:
         if tok.type != "fence" or not tok.map or not tok.markup:
             continue
         start, end = tok.map
         end = min(end, len(lines))
-        if any(line.strip() for line in lines[end:]):
+        if end < last:
             continue  # something follows it: markdown-it found its end
         closing = lines[end - 1].strip() if start < end - 1 else ""
         char = tok.markup[0]

@@ -191,20 +191,20 @@ class PackageRenderer:
 
     def _op_method(self, name: str, input_ref: StructRef | None, returns: TypeAnnotation, doc: str, mod: _Module) -> Method:
         params: list[str] = []
-        keyword_only = False
         if input_ref is not None:
             shape = self.service.struct(input_ref)
             use_keyword = self.options.kwargs_style == "keyword" and all(
                 is_identifier(m.name) and m.name != "self" for m in shape.members
             )
             if use_keyword:
-                keyword_only = True
                 for member in _ordered(shape.members):
                     rendered = mod.use(annotate(member.type, INPUT, self.names, mod.name))
                     params.append(f"{member.name}: {rendered}" + ("" if member.required else " = ..."))
             else:
                 unpack = Subscript(t.UNPACK, (self._struct_ann(input_ref, INPUT, mod.name),))
                 params.append(f"**kwargs: {mod.use(unpack)}")
+        # no parameters: `def op(self)`, never the invalid `def op(self, *)`
+        keyword_only = bool(params) and not params[0].startswith("**")
         return Method(name=name, params=tuple(params), returns=mod.use(returns), doc=_doc(doc), keyword_only=keyword_only)
 
     def _response(self, ref: StructRef | None, here: str) -> TypeAnnotation:
