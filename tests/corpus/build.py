@@ -293,9 +293,21 @@ def _copy_doc_set(src: Path, target: Path) -> bool:
     return True
 
 
+def _skipped(corpus: Corpus, part: str) -> tuple[Path, set[str]]:
+    """Services a builder wrote nothing for (remembered: not asked again)."""
+    path = corpus.root / part / ".skipped"
+    return path, set(path.read_text().split()) if path.exists() else set()
+
+
+def _remember_skipped(path: Path, services: set[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{s}\n" for s in sorted(services)))
+
+
 def build_markdown_new(corpus: Corpus, services: Sequence[str], force: bool) -> None:
     part = "markdown-new"
-    todo = [s for s in services if force or not (corpus.markdown(part, s) / "client.md").exists()]
+    skipped_path, skipped = _skipped(corpus, part)
+    todo = [s for s in services if force or not ((corpus.markdown(part, s) / "client.md").exists() or s in skipped)]
     if not todo:
         return
     venv = builder_venv(corpus.botocore, corpus.boto3).ensure()
@@ -304,14 +316,15 @@ def build_markdown_new(corpus: Corpus, services: Sequence[str], force: bool) -> 
         _run_builder(venv, ["--product", "types-boto3-docs", "--no-smart-version"], todo, Path(tmp))
         for service in todo:
             if not _copy_doc_set(Path(tmp) / f"types_boto3_{module_of(service)}", corpus.markdown(part, service)):
-                log(f"{part}: the builder wrote nothing for {service}")
+                log(f"{part}: the builder wrote nothing for {service} (skipped)")
+                skipped.add(service)
+    _remember_skipped(skipped_path, skipped)
 
 
 def build_markdown_old(corpus: Corpus, services: Sequence[str], force: bool) -> None:
     for version in OLD_BUILDERS:
         part = f"markdown-old-{version}"
-        skipped = corpus.root / part / ".skipped"
-        known_skipped = set(skipped.read_text().split()) if skipped.exists() else set()
+        skipped, known_skipped = _skipped(corpus, part)
         todo = [
             s
             for s in services
@@ -326,8 +339,7 @@ def build_markdown_old(corpus: Corpus, services: Sequence[str], force: bool) -> 
                 if not _copy_doc_set(Path(tmp) / f"mypy_boto3_{module_of(service)}", corpus.markdown(part, service)):
                     log(f"{part}: builder {version} does not know {service} (skipped)")
                     known_skipped.add(service)
-        skipped.parent.mkdir(parents=True, exist_ok=True)
-        skipped.write_text("\n".join(sorted(known_skipped)) + "\n")
+        _remember_skipped(skipped, known_skipped)
 
 
 def build_reference(corpus: Corpus, services: Sequence[str], formats: Sequence[str], force: bool, jobs: int) -> None:

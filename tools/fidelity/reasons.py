@@ -27,7 +27,7 @@ from .stubs import TD, Coll, Generic, MapT, StubPackage, Type, UnionT
 
 DOC, BUILDER, GAP = "doc", "builder", "gap"
 MARKDOWN = frozenset({"markdown-new", "markdown-old", "markdown-old-4.20"})
-REFERENCE = frozenset({"reference-text", "reference-html"})
+REFERENCE = frozenset({"reference-text", "reference-html", "reference-text-old", "reference-html-old"})
 ANY_FORMAT = MARKDOWN | REFERENCE
 
 
@@ -372,7 +372,7 @@ RULES: tuple[Rule, ...] = (
         _none_return,
     ),
     Rule(
-        "returns-none",
+        "returns-none-older-markdown",
         DOC,
         frozenset({"markdown-old", "markdown-old-4.20"}),
         "the builder types ec2 `create_tags`/`delete_tags` as `-> None`; the older markdown prints no return "
@@ -580,6 +580,40 @@ RULES: tuple[Rule, ...] = (
         _output_fold,
     ),
 )
+
+
+#: (pattern of the error a failed generation printed, reason)
+FAILURES: tuple[tuple[str, str], ...] = (
+    (
+        "'string' or {",
+        "[gap] copy-source-or: s3 `CopySource` is written `'string' or {'Bucket': 'string', ...}` in the Request "
+        "Syntax (botocore's hand-written documentation of that parameter); `_raw` rejects it (bad-syntax-block) "
+        "and the whole service fails. Fix: parsers/reference_build.py `_parse_source` reads `A or B` as "
+        "alternatives (a `str | structure` member; with no union in the model, the structure, and a warning)",
+    ),
+    (
+        "expected one statement in the code block",
+        "[gap] too-large-syntax: a Response Syntax block that is only botocore's note '# This section is too "
+        "large to render.' (comments, no statement) fails the whole service. Fix: parsers/reference_build.py "
+        "`_parse_block` reads a block without statements as an unknown response (`dict[str, Any]`) with a "
+        "warning; the page does not carry that response's structure (a doc reason for what remains)",
+    ),
+    (
+        "leading zeros in decimal integer literals",
+        "[gap] too-large-in-syntax-html: botocore's too-large note for the Parameters of glue `create_job` / "
+        "`update_job` is indented into the Request Syntax literal block, so the HTML `<pre>` ends with "
+        "'**Parameters** :: # This section is too large to render. `AWS API Documentation <...2017-03-31...>`_' "
+        "and does not parse. Fix: parsers/reference_html.py cuts a syntax block at a line `**Parameters**` "
+        "(reference_text.py already stops there)",
+    ),
+)
+
+
+def explain_failure(message: str) -> str:
+    for pattern, reason in FAILURES:
+        if pattern in message:
+            return reason
+    return "[gap] generation-failed: the generator stops with an error on this document (a reader gap)"
 
 
 def explain(fmt: str, service: str, m: Mismatch, ctx: Context) -> str | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compare import CATEGORIES, Report, compare
-from .reasons import Context, explain_all
+from .reasons import Context, explain_all, explain_failure
 from .stubs import load_package
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,6 +71,9 @@ FORMATS = {
         Format("markdown-old-4.20", "old", "markdown-old-4.20.0/{s}", False, False, 0.995, "markdown-old"),
         Format("reference-text", "current", "reference/botocore/{s}.txt", False, True, 0.995, "reference-text"),
         Format("reference-html", "current", "reference/botocore/{s}.html", False, True, 0.995, "reference-html"),
+        # the old corpus's pages (botocore 1.21.65, one page per service, older Sphinx markup): optional
+        Format("reference-text-old", "old", "reference/botocore/{s}.txt", False, True, 0.995, "reference-text"),
+        Format("reference-html-old", "old", "reference/botocore/{s}.html", False, True, 0.995, "reference-html"),
     )
 }
 DEFAULT_FORMATS = ("markdown-new", "markdown-old", "reference-text", "reference-html")
@@ -276,9 +279,9 @@ def differences(outcomes: Sequence[Outcome], formats: Sequence[str], examples: i
         if o.format not in formats:
             continue
         if o.status == "failed":
-            reason = "[gap] generation-failed: the generator stops with an error on this document (a reader gap)"
-            groups.setdefault(reason, {}).setdefault(o.format, []).append(f"{o.service}: {o.message[:400]}")
-            unexplained += 1
+            reason = explain_failure(o.message)
+            groups.setdefault(reason, {}).setdefault(o.format, []).append(f"{o.service}: {o.message[:300]}")
+            unexplained += reason.startswith("[gap] generation-failed")
             continue
         if o.report is None:
             continue
