@@ -75,15 +75,38 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     return sorted(set(found), key=lambda p: p.as_posix()), diags
 
 
+def read_documents(paths: Iterable[Path]) -> tuple[list[tuple[Path, bytes]], list[Diagnostic]]:
+    """The bytes of each document; one that cannot be read (permissions, a
+    folder removed meanwhile, an I/O error) is an ``unreadable-file`` error
+    naming it, not a traceback."""
+    docs: list[tuple[Path, bytes]] = []
+    diags: list[Diagnostic] = []
+    for path in paths:
+        try:
+            docs.append((path, path.read_bytes()))
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            diags.append(
+                Diagnostic(
+                    SourceSpan(path.as_posix(), 0),
+                    Level.ERROR,
+                    "unreadable-file",
+                    f"cannot read this file ({reason})",
+                    hint="check that the file exists and that you may read it",
+                )
+            )
+    return docs, diags
+
+
 def load(paths: Iterable[Path]) -> tuple[list[Service], list[Diagnostic]]:
     """Parse every document and group them by the service they describe."""
     from .merge import merge
     from .parsers import parse_document
 
     by_service: dict[str, list[Service]] = {}
-    diags: list[Diagnostic] = []
-    for path in paths:
-        service, more = parse_document(path.as_posix(), path.read_bytes())
+    docs, diags = read_documents(paths)
+    for path, data in docs:
+        service, more = parse_document(path.as_posix(), data)
         diags += more
         if service is not None:
             by_service.setdefault(service.client_id, []).append(service)
@@ -275,7 +298,8 @@ def generate(paths: Sequence[Path], options: Options, *, cache: Cache | None = N
     found, diags = discover(paths)
     result = Result(diagnostics=diags)
     fp = fingerprint() if cache is not None else ""
-    docs = [(path, path.read_bytes()) for path in found]
+    docs, unreadable_files = read_documents(found)
+    result.diagnostics += unreadable_files
     hashes = [hashlib.sha256(data).hexdigest() for _, data in docs]
     runner = _Runner(jobs)
     try:
@@ -338,6 +362,10 @@ def generate(paths: Sequence[Path], options: Options, *, cache: Cache | None = N
         if any(d.level is Level.ERROR for d in parsed[i][1]):
             for group in _blocked_groups(docs[i][0], docs[i][1], groups):
                 group.blocked_by.append(docs[i][0].as_posix())
+    for d in unreadable_files:
+        # nothing was read, so only its folder tells which packages it may belong to
+        for group in _blocked_groups(Path(d.span.path), b"", groups):
+            group.blocked_by.append(d.span.path)
     result.groups = groups
     for group in groups:
         result.diagnostics += group.diagnostics

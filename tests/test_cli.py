@@ -127,3 +127,60 @@ def test_diff_exit_codes(tmp_path: Path) -> None:
     bad.write_text("just some notes\n")
     proc = run("diff", str(old), str(bad))
     assert proc.returncode == 2 and "error unknown-format" in proc.stderr and proc.stdout == ""
+
+
+def test_unreadable_file_is_a_diagnostic_not_a_traceback(tmp_path: Path, monkeypatch: object, capsys: object) -> None:
+    """An OSError while reading a document (permissions, I/O) names the file,
+    exits 2 and writes nothing. Root reads any file whatever its mode, so the
+    failure is injected into Path.read_bytes."""
+    import pytest
+
+    from generator.cli import main
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    good = docs / "chime.txt"
+    good.write_bytes(seed("001").read_bytes())
+    locked = docs / "locked.txt"
+    locked.write_text("anything")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    out = tmp_path / "out"
+    code = main(["generate", str(docs), "-o", str(out), "--no-cache"])
+    err = capsys.readouterr().err  # type: ignore[attr-defined]
+    assert code == 2
+    assert f"{locked.as_posix()}:0: error unreadable-file: cannot read this file (Permission denied)" in err
+    assert "Traceback" not in err and "internal error" not in err
+    assert not out.exists()
+    # with --keep-going the packages of that folder are still held back: the file may belong to them
+    code = main(["generate", str(docs), "-o", str(out), "--no-cache", "--keep-going"])
+    assert code == 2
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_carriage_return_line_ends_read_like_newlines(tmp_path: Path) -> None:
+    """CRLF and bare-CR copies of a page give the same stubs as the original."""
+    text = seed("001").read_bytes()
+    outs = []
+    for name, data in (("lf", text), ("crlf", text.replace(b"\n", b"\r\n")), ("cr", text.replace(b"\n", b"\r"))):
+        (tmp_path / name / "docs").mkdir(parents=True)
+        doc = tmp_path / name / "docs" / "chime.txt"  # the same relative path: the README names its sources
+        doc.write_bytes(data)
+        out = tmp_path / name / "out"
+        proc = run("generate", str(doc), "-o", str(out), "--no-cache")
+        assert proc.returncode == 0, proc.stderr
+        outs.append(
+            {
+                p.relative_to(out).as_posix(): p.read_bytes()
+                for p in sorted(out.rglob("*"))
+                if p.is_file() and p.name != ".stubwright.json"
+            }
+        )
+    assert outs[0] == outs[1] == outs[2]

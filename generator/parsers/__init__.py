@@ -124,6 +124,10 @@ def _parse_document(path: str, data: bytes) -> tuple[Service | None, list[Diagno
             )
         ]
     text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        # Windows (CRLF) and old Mac (bare CR) line ends read like "\n" ones;
+        # a bare CR counts as a line end in the line numbers, as in editors
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, [Diagnostic(span, Level.ERROR, "empty-document", "document is empty")]
     readers = {name: read for name, _, read in FORMATS}
