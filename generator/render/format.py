@@ -37,7 +37,7 @@ LINE_LENGTH = 100
 #: every target version allows them)
 TARGET_VERSIONS = frozenset(v for v in TargetVersion if v.value >= 10)
 _PLACEHOLDER = "_stubwright_chunk_{}_"
-_PLACEHOLDER_RE = re.compile(r"^(\s*)(?:import |class )?(_stubwright_chunk_(\d+)_)\b")
+_PLACEHOLDER_RE = re.compile(r"^(\s*)(?:import |class |def |\"\"\")?(_stubwright_chunk_(\d+)_)\b")
 
 
 class RenderError(Exception):
@@ -121,6 +121,140 @@ def quote_like_black(value: str) -> str:
     return "\x00"  # never equal to a rendered line: the statement goes to black
 
 
+def _split_params(text: str) -> list[str] | None:
+    """``a: int, b: Literal["x, y"] = ...`` → its parameters (commas inside
+    brackets and strings do not split); None for text it does not follow."""
+    params: list[str] = []
+    depth = 0
+    quote = ""
+    start = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "," and depth == 0:
+            params.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    if quote or depth:
+        return None
+    params.append(text[start:].strip())
+    return params if all(params) else None
+
+
+_TOKEN_RE = re.compile(r"""\s*(\.\.\.|\*\*|[][(){},:=|.*]|"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?)""")
+
+
+def _canonical_param(param: str) -> bool:
+    """The parameter is spelled as black spells it: ``name: Ann[X, Y] = ...``,
+    ``*``, ``**kwargs: Unpack[X]``, double-quoted strings, one space after
+    commas and colons and around ``=`` and ``|``, none inside brackets."""
+    tokens: list[str] = []
+    pos = 0
+    while pos < len(param):
+        match = _TOKEN_RE.match(param, pos)
+        if match is None:
+            return False
+        tokens.append(match.group(1))
+        pos = match.end()
+    if any(t.startswith("'") for t in tokens):
+        return False  # black may requote it: leave it to black
+    annotated = ":" in tokens
+    out = ""
+    for token in tokens:
+        if token in (",", ":"):
+            out += token + " "
+        elif token == "=":
+            out = out.rstrip() + (" = " if annotated else "=")
+        elif token == "|":
+            out = out.rstrip() + " | "
+        elif token in ("]", ")", "}"):
+            out = out.rstrip() + token
+        else:
+            out += token
+    return out.strip() == param
+
+
+def _layout_def(node: ast.stmt, lines: list[str]) -> str | None:
+    """A method of a stub written on one line by the template, laid out as
+    black lays it out; None unless it is the simple kind (no decorator or
+    comment, ``-> R: ...`` or a one-line plain docstring as body).
+
+    Black splits a ``def`` at its parameter list: the whole signature on one
+    line if it fits; else ``def f(`` / the parameters on one line / ``) -> R:``
+    if that fits; else one parameter per line, each with a comma."""
+    if not isinstance(node, ast.FunctionDef) or node.decorator_list or len(node.body) != 1:
+        return None
+    header = lines[node.lineno - 1]
+    indent = header[: len(header) - len(header.lstrip(" "))]
+    body = node.body[0]
+    stub = isinstance(body, ast.Expr) and isinstance(body.value, ast.Constant) and body.value.value is Ellipsis
+    if stub:
+        if body.lineno != node.lineno or not header.endswith(": ...\n"):
+            return None
+        signature = header[len(indent) : -len(" ...\n")]
+        suffix, rest = " ...", ""
+    else:
+        if not _is_docstring(body) or body.lineno != node.lineno + 1 or body.end_lineno != body.lineno:
+            return None
+        doc = lines[body.lineno - 1]
+        content = doc.strip()[3:-3]
+        if (
+            doc != f'{indent}    """{content}"""\n'
+            or not content
+            or content != content.strip()
+            or content.endswith(('"', "\\"))
+            or not content.isprintable()
+            or not header.endswith(":\n")
+        ):
+            return None
+        signature = header[len(indent) : -len("\n")]
+        suffix, rest = "", doc
+    if "#" in signature or not signature.startswith(f"def {node.name}(") or not signature.endswith(":"):
+        return None
+    signature = signature[:-1]
+    returns = ""
+    if node.returns is not None:
+        if node.returns.lineno != node.lineno or node.returns.end_col_offset is None:
+            return None
+        returns = header[node.returns.col_offset : node.returns.end_col_offset]
+        if not signature.endswith(f") -> {returns}"):
+            return None
+        signature = signature[: -len(f" -> {returns}")]
+        returns = f" -> {returns}"
+    if not signature.endswith(")"):
+        return None
+    params = _split_params(signature[len(f"def {node.name}(") : -1])
+    if params is None or not all(_canonical_param(param) for param in params):
+        return None
+    head = f"{indent}def {node.name}("
+    tail = f"{indent}){returns}:{suffix}"
+    one_line = f"{head}{', '.join(params)}){returns}:{suffix}"
+    if len(one_line) <= LINE_LENGTH:
+        return f"{one_line}\n{rest}"
+    if len(tail) > LINE_LENGTH:
+        return None
+    middle = f"{indent}    {', '.join(params)}"
+    if len(middle) <= LINE_LENGTH:
+        return f"{head}\n{middle}\n{tail}\n{rest}"
+    exploded = [f"{indent}    {param}," for param in params]
+    if any(len(line) > LINE_LENGTH for line in exploded):
+        return None
+    return "\n".join([head, *exploded, tail]) + "\n" + rest
+
+
 def _is_docstring(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
@@ -144,6 +278,10 @@ def _placeholder(kind: ast.stmt, name: str, indent: str) -> str:
         return f"{indent}{name}: int\n"
     if isinstance(kind, ast.ClassDef):
         return f"{indent}class {name}:\n{indent}    {name}: int\n"
+    if isinstance(kind, ast.FunctionDef):
+        if _is_docstring(kind.body[0]):
+            return f'{indent}def {name}(self):\n{indent}    """{name}"""\n'
+        return f"{indent}def {name}(self): ...\n"
     return f"{indent}{name} = 0\n"
 
 
@@ -160,6 +298,7 @@ def _skeleton(text: str, tree: ast.Module, *, pyi: bool) -> tuple[str, list[str]
         lines[-1] += "\n"
     # (first line, last line, statement, group) of each replaceable statement, in order
     spans: list[tuple[int, int, ast.stmt, str]] = []
+    layouts: dict[int, str] = {}  # first line → the text black would write for that method
     last_end = 0
     for i, node in enumerate(tree.body):
         if node.lineno <= last_end:  # two statements on one line: leave the file to black
@@ -178,31 +317,43 @@ def _skeleton(text: str, tree: ast.Module, *, pyi: bool) -> tuple[str, list[str]
                 inner_end = child.end_lineno or child.lineno
                 if isinstance(child, ast.AnnAssign) and _clean_simple(child, lines):
                     spans.append((child.lineno, child.lineno, child, f"key@{node.lineno}"))
+                elif pyi and (laid_out := _layout_def(child, lines)) is not None:
+                    spans.append((child.lineno, inner_end, child, "def"))
+                    layouts[child.lineno] = laid_out
         elif _clean_simple(node, lines):
             group = "import" if isinstance(node, (ast.Import, ast.ImportFrom)) else type(node).__name__
             spans.append((node.lineno, node.lineno, node, group))
         elif _clean_exploded(node, lines):
             spans.append((node.lineno, last_end, node, "exploded"))
-    merged: list[tuple[int, int, ast.stmt]] = []
+    # runs of statements of one group: (first line, last line, statement, text)
+    merged: list[tuple[int, int, ast.stmt, str]] = []
     previous_group = ""
     for start, end, node, group in spans:
-        if merged and group == previous_group and group != "exploded":
+        text_of = layouts.get(start) or "".join(lines[start - 1 : end])
+        if merged and group == previous_group and group not in ("exploded", "def"):
             gap = lines[merged[-1][1] : start - 1]
-            want = (1 if pyi else 2) if group == "class" else 0
-            if len(gap) == want and all(not line.strip() for line in gap):
-                merged[-1] = (merged[-1][0], end, merged[-1][2])
-                continue
-        merged.append((start, end, node))
+            if all(not line.strip() for line in gap):
+                if group == "class":
+                    # black writes exactly this many blank lines between two
+                    # top-level classes with bodies, whatever was there
+                    run_start, _, head, text_so_far = merged[-1]
+                    merged[-1] = (run_start, end, head, text_so_far + "\n" * (1 if pyi else 2) + text_of)
+                    continue
+                if not gap:
+                    run_start, _, head, text_so_far = merged[-1]
+                    merged[-1] = (run_start, end, head, text_so_far + text_of)
+                    continue
+        merged.append((start, end, node, text_of))
         previous_group = group
     out: list[str] = []
     chunks: list[str] = []
     pos = 1
-    for start, end, node in merged:
+    for start, end, node, chunk in merged:
         out += lines[pos - 1 : start - 1]
         first = lines[start - 1]
         indent = first[: len(first) - len(first.lstrip(" "))]
         out.append(_placeholder(node, _PLACEHOLDER.format(len(chunks)), indent))
-        chunks.append("".join(lines[start - 1 : end]))
+        chunks.append(chunk)
         pos = end + 1
     out += lines[pos - 1 :]
     return "".join(out), chunks
@@ -222,5 +373,5 @@ def _restore(formatted: str, chunks: list[str]) -> str:
             skip_body_of = None
             continue
         out.append(chunks[int(match.group(3))])
-        skip_body_of = name if line.lstrip().startswith("class ") else None
+        skip_body_of = name if line.lstrip().startswith(("class ", "def ")) and not line.rstrip().endswith("...") else None
     return "".join(out)

@@ -88,6 +88,27 @@ def test_long_lines_and_methods_go_to_black() -> None:
     assert "def f(\n" in out and "X = Literal[\n" in out
 
 
+def test_methods_laid_out_like_black() -> None:
+    params = ", ".join(f"P{i}: Sequence[str] = ..." for i in range(12))
+    text = (
+        "class Client:\n"
+        "    def short(self) -> None: ...\n"
+        "    def middle(self, *, Alpha: str, Beta: Mapping[str, Any] = ..., Gamma: bool = ...) -> ResponseTypeDef: ...\n"
+        f"    def long(self, *, {params}) -> dict[str, Any]:\n"
+        '        """Does it."""\n'
+        "\n"
+        '    def quoted(self, *, A: Literal["a, b", \'c)\'] = ..., B: int = ..., C: int = ..., D: int = ...) -> None:\n'
+        '        """Quoted "words" inside and a trailing blank """\n'
+        "\n"
+        "    def odd(self,A:int) -> None: ...\n"
+        "    @property\n"
+        "    def exceptions(self) -> Exceptions: ...\n"
+    )
+    out = _check(text)
+    assert "    def middle(\n        self, *, Alpha" in out
+    assert "        P11: Sequence[str] = ...,\n    ) -> dict[str, Any]:\n" in out
+
+
 def test_statements_sharing_a_line_and_placeholder_names_fall_back_to_black() -> None:
     _check("a = 1; b = 2\nc = 3\n")
     _check("_stubwright_chunk_0_ = 1\nx = 2\n")
