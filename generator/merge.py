@@ -44,10 +44,13 @@ from .model import (
     ScalarType,
     Service,
     ServiceError,
+    SetType,
     SourceSpan,
     StructRef,
     StructShape,
+    UnionType,
     Waiter,
+    union_of,
 )
 
 REFERENCE = ("reference-text", "reference-html")
@@ -74,9 +77,19 @@ def _rename(t: ModelType, structs: dict[str, str], enums: dict[str, str]) -> Mod
         return ListType(_rename(t.item, structs, enums))
     if isinstance(t, MapType):
         return MapType(_rename(t.key, structs, enums), _rename(t.value, structs, enums))
+    if isinstance(t, SetType):
+        return SetType(_rename(t.item, structs, enums))
+    if isinstance(t, UnionType):
+        return UnionType(tuple(_rename(m, structs, enums) for m in t.members))
     if isinstance(t, EventStreamType):
         return EventStreamType(StructRef(structs.get(t.events.name, t.events.name)))
     return t
+
+
+def _widens(a: ModelType, b: ModelType) -> bool:
+    """``a`` is a union with a member of ``b``'s kind (the markdown's
+    ``str | bytes`` against a reference page's ``str``)."""
+    return isinstance(a, UnionType) and not isinstance(b, UnionType) and any(_kind(m) == _kind(b) for m in a.members)
 
 
 class _Combiner:
@@ -93,6 +106,8 @@ class _Combiner:
         ka, kb = _kind(a.type), _kind(b.type)
         if ka == "any" and kb != "any":
             t = b.type
+        elif _widens(a.type, b.type) or _widens(b.type, a.type):
+            t = a.type if isinstance(a.type, UnionType) else b.type
         elif ka != kb and kb != "any":
             if structure_first:
                 t = b.type
@@ -157,6 +172,7 @@ def combine_family(services: Sequence[Service], diags: list[Diagnostic]) -> Serv
                     mine,
                     input=mine.input or op.input,
                     output=mine.output or op.output,
+                    returns_none=mine.returns_none or op.returns_none,
                     exceptions=tuple(dict.fromkeys(mine.exceptions + op.exceptions)),
                     doc=mine.doc or op.doc,
                 )
@@ -182,6 +198,8 @@ def combine_family(services: Sequence[Service], diags: list[Diagnostic]) -> Serv
             paginators=tuple(paginators.values()),
             waiters=tuple(waiters.values()),
             extra_methods=tuple(sorted((dict(other.extra_methods) | dict(result.extra_methods)).items())),
+            extra_returns=tuple(sorted((dict(other.extra_returns) | dict(result.extra_returns)).items(), key=lambda kv: kv[0])),
+            aliases=tuple(sorted((dict(other.aliases) | dict(result.aliases)).items(), key=lambda kv: kv[0])),
             sources=result.sources + other.sources,
             _struct_index={},
         )
@@ -218,6 +236,8 @@ class _Pairing:
         elif isinstance(md, MapType) and isinstance(ref, MapType):
             self.pair(md.key, ref.key)
             self.pair(md.value, ref.value)
+        elif isinstance(md, UnionType) and _widens(md, ref):
+            self.pair(next(m for m in md.members if _kind(m) == _kind(ref)), ref)
 
 
 def _final_names(names: Iterable[str], paired: dict[str, str], taken: set[str]) -> dict[str, str]:
@@ -338,6 +358,8 @@ def combine_names_and_shapes(names: Service, shapes: Service, diags: list[Diagno
         paginators=tuple(paginators),
         waiters=tuple(waiters),
         extra_methods=tuple(sorted(dict(shapes.extra_methods + names.extra_methods).items())),
+        extra_returns=tuple(sorted(dict(shapes.extra_returns + names.extra_returns).items(), key=lambda kv: kv[0])),
+        aliases=tuple(sorted(dict(shapes.aliases + names.aliases).items(), key=lambda kv: kv[0])),
         sources=names.sources + shapes.sources,
         origin="merged",
         span=names.span,
@@ -350,7 +372,17 @@ def resolve_dangling(service: Service, diags: list[Diagnostic]) -> Service:
     enums = {e.name for e in service.enums}
     reported: set[str] = set()
 
+    aliases = dict(service.aliases)
+    expanding: set[str] = set()
+
     def fix(t: ModelType, span: SourceSpan) -> ModelType:
+        if isinstance(t, StructRef) and t.name not in structs and t.name in aliases and t.name not in expanding:
+            # a name another page defines for a type (a union, say)
+            expanding.add(t.name)
+            try:
+                return fix(aliases[t.name], span)
+            finally:
+                expanding.discard(t.name)
         if isinstance(t, StructRef) and t.name not in structs:
             if t.name not in reported:
                 reported.add(t.name)
@@ -365,6 +397,10 @@ def resolve_dangling(service: Service, diags: list[Diagnostic]) -> Service:
             return ListType(fix(t.item, span))
         if isinstance(t, MapType):
             return MapType(fix(t.key, span), fix(t.value, span))
+        if isinstance(t, SetType):
+            return SetType(fix(t.item, span))
+        if isinstance(t, UnionType):
+            return union_of(fix(m, span) for m in t.members)
         return t
 
     new_structs = tuple(
@@ -382,7 +418,21 @@ def resolve_dangling(service: Service, diags: list[Diagnostic]) -> Service:
     ops = tuple(replace(o, input=top(o.input, o.span, "request"), output=top(o.output, o.span, "response")) for o in service.operations)
     pags = tuple(replace(p, input=top(p.input, p.span, "paginator request"), output=top(p.output, p.span, "paginator response")) for p in service.paginators)
     waiters = tuple(replace(w, input=top(w.input, w.span, "waiter request")) for w in service.waiters)
-    return replace(service, structs=new_structs, operations=ops, paginators=pags, waiters=waiters, _struct_index={})
+    extra = tuple(
+        (name, tuple(p if p.annotation is None else replace(p, annotation=fix(p.annotation, service.span)) for p in params))
+        for name, params in service.extra_methods
+    )
+    returns = tuple((name, fix(t, service.span)) for name, t in service.extra_returns)
+    return replace(
+        service,
+        structs=new_structs,
+        operations=ops,
+        paginators=pags,
+        waiters=waiters,
+        extra_methods=extra,
+        extra_returns=returns,
+        _struct_index={},
+    )
 
 
 def merge(services: Sequence[Service]) -> tuple[Service, list[Diagnostic]]:

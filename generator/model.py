@@ -12,6 +12,7 @@ Python. How they are spelled in a stub (``Sequence`` vs ``list``,
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -39,6 +40,20 @@ class ScalarKind(enum.Enum):
     STREAMING = "streaming"
     DOCUMENT = "document"
     ANY = "any"
+    # Python values the markdown docs name beside the API's own types: the
+    # members of a ``UnionType`` (DynamoDB attribute values as boto3 takes
+    # them) and the parameters of boto3's hand-written methods
+    BYTEARRAY = "bytearray"
+    DECIMAL = "decimal"
+    NONE = "none"
+    #: a file object, ``IO[Any]``
+    FILE = "file"
+    #: a callback, ``Callable[..., Any]``
+    CALLABLE = "callable"
+    #: a botocore client
+    CLIENT = "client"
+    #: boto3's S3 ``TransferConfig``
+    TRANSFER_CONFIG = "transfer-config"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +93,36 @@ class EventStreamType:
     events: StructRef
 
 
-ModelType = ScalarType | ListType | MapType | EnumRef | StructRef | EventStreamType
+@dataclass(frozen=True, slots=True)
+class SetType:
+    """A Python ``set`` (DynamoDB's number, string and binary sets as boto3 takes them)."""
+
+    item: ModelType
+
+
+@dataclass(frozen=True, slots=True)
+class UnionType:
+    """A value of any one of ``members`` (at least two, none a union), as the
+    markdown docs print it (``Union[str, bytes]``). Members are Python
+    values: a scalar member is that value (``bytes``, not every blob form)."""
+
+    members: tuple[ModelType, ...]
+
+
+ModelType = ScalarType | ListType | MapType | SetType | UnionType | EnumRef | StructRef | EventStreamType
+
+
+def union_of(types: Iterable[ModelType]) -> ModelType:
+    """The union of ``types``: nested unions flattened, repeats dropped; a
+    single type is itself."""
+    members: list[ModelType] = []
+    for t in types:
+        for part in t.members if isinstance(t, UnionType) else (t,):
+            if part not in members:
+                members.append(part)
+    if len(members) == 1:
+        return members[0]
+    return UnionType(tuple(members))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,6 +158,8 @@ class ExtraParam:
 
     name: str
     default: str | None = None  # Python source of a simple default, or None when required
+    #: the parameter's type, when the document states it
+    annotation: ModelType | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,8 +172,12 @@ class Operation:
     doc: str = ""
     #: the request structure; ``None`` for an operation without parameters
     input: StructRef | None = None
-    #: the response structure; ``None`` when the doc says it returns None
+    #: the response structure; ``None`` when the doc shows no response
+    #: (rendered ``EmptyResponseMetadataTypeDef``); a structure without
+    #: members when the doc shows an empty one (rendered ``dict[str, Any]``)
     output: StructRef | None = None
+    #: the doc says the method returns ``None`` (no response dict at all)
+    returns_none: bool = False
     exceptions: tuple[str, ...] = ()
     span: SourceSpan = UNKNOWN_SPAN
 
@@ -183,6 +233,12 @@ class Service:
     waiters: tuple[Waiter, ...] = ()
     #: hand-written client methods with explicit signatures, by name
     extra_methods: tuple[tuple[str, tuple[ExtraParam, ...]], ...] = ()
+    #: the return types of ``extra_methods``, by name, when the doc states them
+    extra_returns: tuple[tuple[str, ModelType], ...] = ()
+    #: names a page defines for other types (``UniversalAttributeValueTypeDef
+    #: = Union[...]``): a ``StructRef`` no structure answers (another page
+    #: names it) stands for the type; resolved by the merger
+    aliases: tuple[tuple[str, ModelType], ...] = ()
     sources: tuple[str, ...] = ()
     #: the format of the document it was read from ("reference-text", ...);
     #: "merged" once several documents are combined

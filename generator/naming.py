@@ -30,14 +30,25 @@ SHADOWING = frozenset(dir(builtins)) | frozenset(
     {"Any", "Literal", "Mapping", "NotRequired", "Sequence", "TypedDict", "Type", "Union", "datetime", "IO"}
 )
 
-#: names the client class defines itself or that its annotations use: an
-#: operation of that name would replace them (``def str(...)`` in the class
-#: body makes every later ``str`` annotation point at the method)
+#: names an operation's method must not take, because the client class body
+#: relies on them:
+#:
+#: - what the class (or botocore's ``BaseClient``) defines: a method would
+#:   replace it (``waiter_names`` is a ``BaseClient`` property);
+#: - what the class body's annotations and decorators use: ``def str(...)``
+#:   in the class body makes every later ``str`` annotation point at the
+#:   method (``overload`` decorates ``get_paginator``/``get_waiter``).
+#:
+#: Module-level names of the client module are not here: a method does not
+#: shadow them outside the class body (``create_client``, ``cast`` and
+#: ``sys`` are used only at module level, and the runtime twin imports
+#: botocore's ``get_session`` as ``_get_session``; glue has a ``GetSession``
+#: operation).
 RESERVED_METHODS = frozenset(
     {
         "can_paginate", "close", "exceptions", "generate_presigned_url", "get_paginator", "get_waiter", "meta",
-        "waiter_names", "bool", "bytes", "dict", "float", "int", "list", "object", "str", "type", "cast", "overload",
-        "get_session", "create_client", "datetime", "sys",
+        "waiter_names", "bool", "bytes", "dict", "float", "int", "list", "object", "str", "type", "overload",
+        "datetime",
     }
 )
 

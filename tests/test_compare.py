@@ -418,3 +418,74 @@ def test_too_large_parameters_are_found(tmp_path: Path) -> None:
     )
     assert _too_large_parameters(page) == {"create_job"}
     assert _too_large_parameters(page.with_suffix(".html")) == {"create_job"}
+
+
+def test_recursive_references_the_builder_cuts_are_a_choice(tmp_path: Path) -> None:
+    from tools.fidelity.reasons import CHOICE, SETTLED, Context, explain
+    from tools.fidelity.run import Outcome, ceilings
+
+    tag = "class TagTypeDef(TypedDict):\n    Key: str\n"
+    cut = (
+        "    Parent: NotRequired[Mapping[str, Any]]\n"
+        "    Children: NotRequired[Sequence[Mapping[str, Any]]]\n"
+        "    Kids: NotRequired[Sequence[Mapping[str, Any]]]\n"
+        "    Other: NotRequired[Mapping[str, Any]]\n"
+    )
+    kept = (
+        "    Parent: NotRequired[TagTypeDef]\n"
+        "    Children: NotRequired[Sequence[TagTypeDef]]\n"
+        "    Kids: NotRequired[TagTypeDef]\n"
+        "    Other: NotRequired[DeleteThingRequestTypeDef]\n"
+    )
+    ref = load_package(write(tmp_path, "ref", {"type_defs.pyi": [(tag, tag + cut)]}))
+    gen = load_package(write(tmp_path, "gen", {"type_defs.pyi": [(tag, tag + kept)]}))
+    report = compare(ref, gen)
+    page = tmp_path / "thing.txt"
+
+    def reasons() -> dict[str, str | None]:
+        ctx = Context("reference-text", "thing", ref, gen, page)
+        return {m.where.rpartition(".")[2]: explain("reference-text", "thing", m, ctx) for m in report.mismatches}
+
+    page.write_text("  • Kids (list) --\n", encoding="utf-8")
+    found = reasons()
+    assert set(found) == {"Parent", "Children", "Kids", "Other"}
+    # the key's own TypedDict is reached again: the builder's cut, kept on purpose
+    assert found["Parent"] is not None and found["Parent"].startswith(f"[{CHOICE}] recursive-cut")
+    assert found["Children"] is not None and found["Children"].startswith(f"[{CHOICE}] recursive-cut")
+    # a list where stubwright has the structure, and the page says "(list)": left to be looked at
+    assert found["Kids"] is None
+    # no cycle: not this rule
+    assert found["Other"] is None
+    # the page says nothing of a list: the marker stood for the whole list
+    page.write_text("nothing about it\n", encoding="utf-8")
+    assert (reasons()["Kids"] or "").startswith("[doc] recursive-list")
+    assert CHOICE in SETTLED
+
+    # a choice counts as matched in the ceiling, like doc and builder reasons
+    outcome = Outcome(
+        "reference-text", "thing", "ok", report, 0.0, {}, reasons=[reasons()[m.where.rpartition(".")[2]] for m in report.mismatches]
+    )
+    ceiling, unexplained = ceilings([outcome], "reference-text")
+    assert unexplained == 1  # Other
+    assert ceiling == (report.matched + 3) / report.total
+
+
+def test_a_recursion_marker_resolved_to_the_wrong_structure_is_a_gap(tmp_path: Path) -> None:
+    # glue StatusDetails.RequestedChange is a Table (Table -> Status -> Details
+    # -> RequestedChange); taking the marker for the nearest structure gives
+    # StatusDetails itself: not the builder's cut, a wrong type
+    from tools.fidelity.compare import Mismatch
+    from tools.fidelity.reasons import Context, explain
+
+    status = "class StatusDetailsTypeDef(TypedDict):\n    RequestedChange: NotRequired[StatusDetailsTypeDef]\n"
+    gen = load_package(write(tmp_path, "gen", {"type_defs.pyi": [("class TagTypeDef", status + "\nclass TagTypeDef")]}))
+    ref = load_package(write(tmp_path, "ref"))
+    ctx = Context("reference-text", "glue", ref, gen, tmp_path / "glue.txt")
+    if ctx.service_model is None:
+        pytest.skip("botocore has no glue model here")
+    assert ctx.member_target_keys("StatusDetailsTypeDef", "RequestedChange") >= {"Name", "DatabaseName"}  # a Table
+    m = Mismatch("typed_dicts", "type", "StatusDetailsTypeDef.RequestedChange", "reference dict[str, Any], generated StatusDetailsTypeDef")
+    assert (explain("reference-text", "glue", m, ctx) or "").startswith("[gap] recursion-target")
+    # the markdown names the structure itself: no guess to check
+    md = Context("markdown-old", "glue", ref, gen, tmp_path / "glue")
+    assert (explain("markdown-old", "glue", m, md) or "").startswith("[choice] recursive-cut")

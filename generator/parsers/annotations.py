@@ -12,7 +12,18 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..model import EnumRef, EventStreamType, ListType, MapType, ModelType, ScalarKind, ScalarType, StructRef
+from ..model import (
+    EnumRef,
+    EventStreamType,
+    ListType,
+    MapType,
+    ModelType,
+    ScalarKind,
+    ScalarType,
+    SetType,
+    StructRef,
+    UnionType,
+)
 
 SCALARS = {
     "str": ScalarKind.STRING,
@@ -27,8 +38,19 @@ SCALARS = {
     "Any": ScalarKind.ANY,
     "object": ScalarKind.ANY,
 }
+#: Python values the docs name beside the API's types (boto3's own methods,
+#: DynamoDB attribute values); the last part of a dotted name
+#: (``decimal.Decimal``, ``boto3.s3.transfer.TransferConfig``)
+PYTHON_VALUES = {
+    "bytearray": ScalarKind.BYTEARRAY,
+    "Decimal": ScalarKind.DECIMAL,
+    "BaseClient": ScalarKind.CLIENT,
+    "TransferConfig": ScalarKind.TRANSFER_CONFIG,
+    "Callable": ScalarKind.CALLABLE,
+}
 LISTS = frozenset({"Sequence", "List", "list", "Iterable"})
 MAPS = frozenset({"Mapping", "Dict", "dict"})
+SETS = frozenset({"set", "Set", "AbstractSet", "frozenset"})
 WRAPPERS = frozenset({"NotRequired", "Required", "Optional"})
 
 
@@ -93,6 +115,10 @@ def _convert(node: ast.expr, depth: int) -> ModelType:
             return ListType(_convert(args[0], depth + 1))
         if base in MAPS and len(args) == 2:
             return MapType(_convert(args[0], depth + 1), _convert(args[1], depth + 1))
+        if base in SETS and len(args) == 1:
+            return SetType(_convert(args[0], depth + 1))
+        if base == "Callable":
+            return ScalarType(ScalarKind.CALLABLE)
         if base == "Union":
             return _union(args, depth)
         if base == "Optional" and len(args) == 1:
@@ -109,6 +135,8 @@ def _convert(node: ast.expr, depth: int) -> ModelType:
     name = _name(node)
     if name in SCALARS:
         return ScalarType(SCALARS[name])
+    if name in PYTHON_VALUES:
+        return ScalarType(PYTHON_VALUES[name])
     if name.endswith("TypeDef") and len(name) > len("TypeDef"):
         return StructRef(name[: -len("TypeDef")])
     if name.endswith("Type") and len(name) > len("Type"):
@@ -124,12 +152,26 @@ def _union(members: list[ast.expr], depth: int) -> ModelType:
         return ScalarType(ScalarKind.TIMESTAMP)
     if "bytes" in names and ("IO" in {_name(m.value) for m in members if isinstance(m, ast.Subscript)} or "StreamingBody" in names):
         return ScalarType(ScalarKind.BLOB)
-    converted = [_convert(m, depth + 1) for m in members]
+    converted: list[ModelType] = []
+    for m in members:
+        if isinstance(m, ast.Subscript) and _name(m.value) == "IO":
+            t: ModelType = ScalarType(ScalarKind.FILE)  # a file object, beside other values
+        elif (isinstance(m, ast.Constant) and m.value is None) or _name(m) in ("None", "NoneType"):
+            t = ScalarType(ScalarKind.NONE)
+        else:
+            t = _convert(m, depth + 1)
+        for part in t.members if isinstance(t, UnionType) else (t,):
+            if part not in converted:
+                converted.append(part)
     structs = [c for c in converted if isinstance(c, StructRef)]
     if structs and len(structs) == len(converted):
         # XTypeDef | XOutputTypeDef: one shape seen from both sides
         return structs[0]
-    raise AnnotationError(f"unsupported union {' | '.join(ast.unparse(m) for m in members)!r}")
+    if ScalarType(ScalarKind.ANY) in converted:
+        return ScalarType(ScalarKind.ANY)
+    if len(converted) == 1:
+        return converted[0]
+    return UnionType(tuple(converted))
 
 
 def parse_literal_values(text: str) -> tuple[str, ...]:

@@ -28,9 +28,11 @@ from ..model import (
     ScalarType,
     Service,
     ServiceError,
+    SetType,
     SourceSpan,
     StructRef,
     StructShape,
+    UnionType,
 )
 from ..naming import (
     is_client_id,
@@ -145,6 +147,10 @@ class _Checker:
                 return ListType(fix(t.item))
             if isinstance(t, MapType):
                 return MapType(fix(t.key), fix(t.value))
+            if isinstance(t, SetType):
+                return SetType(fix(t.item))
+            if isinstance(t, UnionType):
+                return UnionType(tuple(fix(m) for m in t.members))
             if isinstance(t, EventStreamType):
                 return EventStreamType(StructRef(struct_names.get(t.events.name, t.events.name)))
             return t
@@ -170,6 +176,15 @@ class _Checker:
                 shape = replace(shape, members=tuple(members))
             out_structs.append(shape)
         s = replace(s, structs=tuple(out_structs), enums=tuple(enums))
+        if renaming and (s.extra_methods or s.extra_returns):
+            s = replace(
+                s,
+                extra_methods=tuple(
+                    (name, tuple(p if p.annotation is None else replace(p, annotation=fix(p.annotation)) for p in params))
+                    for name, params in s.extra_methods
+                ),
+                extra_returns=tuple((name, fix(t)) for name, t in s.extra_returns),
+            )
         if struct_names:
             s = replace(
                 s,

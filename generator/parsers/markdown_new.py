@@ -38,14 +38,23 @@ Names are the doc names minus ``TypeDef`` / ``Type``. The builder prints an
 ``XOutputTypeDef`` beside ``XTypeDef`` when a structure renders differently
 on the response side; the two (same keys) are ONE shape ``X`` here, with the
 request side's required flags (an ``output-variant`` note says when the
-flags differ). ``XUnionTypeDef`` is an alias of ``X``; on pages that do not
+flags differ). Only when every member's type is the same too, once the
+folded variants are read as their base: botocore has shapes of its own
+named ``XOutput`` (glue ``CatalogPropertiesOutput`` points to
+``DataLakeAccessPropertiesOutput`` where ``CatalogProperties`` points to
+``DataLakeAccessProperties``); such a pair stays two shapes (an
+``output-shape`` note). ``XUnionTypeDef`` is an alias of ``X``; on pages that do not
 define it (client, paginators, waiters) a name ending in ``UnionTypeDef`` is
 taken to be such an alias. ``ResponseMetadata`` members are dropped: the
 renderer adds them to responses.
 
 An operation whose definition returns ``Dict[str, Any]`` (the builder's
-spelling of an empty response) gets ``output=None``, like ``-> None`` and
-``EmptyResponseMetadataTypeDef``.
+spelling of a response structure without members) gets an empty structure
+``<Op>Response``; ``EmptyResponseMetadataTypeDef`` (no response structure)
+gets ``output=None``, and ``-> None`` also sets ``returns_none``. The
+parameters of hand-written methods (boto3's ``upload_file``, ...) keep
+their types (``ExtraParam.annotation``), their return types
+``Service.extra_returns``.
 """
 
 from __future__ import annotations
@@ -78,10 +87,13 @@ from ..model import (
     ScalarType,
     Service,
     ServiceError,
+    SetType,
     SourceSpan,
     StructRef,
     StructShape,
+    UnionType,
     Waiter,
+    union_of,
 )
 from ..naming import pascal_from_snake, type_name
 from .annotations import SCALARS, AnnotationError, AnnotationTooDeep, parse_annotation
@@ -342,10 +354,26 @@ def _rename(t: ModelType, fix: dict[str, ModelType]) -> ModelType:
         return ListType(_rename(t.item, fix))
     if isinstance(t, MapType):
         return MapType(_rename(t.key, fix), _rename(t.value, fix))
+    if isinstance(t, SetType):
+        return SetType(_rename(t.item, fix))
+    if isinstance(t, UnionType):
+        return union_of(_rename(m, fix) for m in t.members)
     if isinstance(t, EventStreamType):
         target = fix.get(t.events.name, t.events)
         return EventStreamType(target) if isinstance(target, StructRef) else t
     return t
+
+
+def _resolve_chains(fix: dict[str, ModelType]) -> dict[str, ModelType]:
+    """An alias of an alias → the last one's target."""
+    out: dict[str, ModelType] = {}
+    for key, value in fix.items():
+        seen = {key}
+        while isinstance(value, StructRef) and value.name in fix and value.name not in seen:
+            seen.add(value.name)
+            value = fix[value.name]
+        out[key] = value
+    return out
 
 
 def _struct_refs(t: ModelType) -> Iterator[str]:
@@ -356,6 +384,11 @@ def _struct_refs(t: ModelType) -> Iterator[str]:
     elif isinstance(t, MapType):
         yield from _struct_refs(t.key)
         yield from _struct_refs(t.value)
+    elif isinstance(t, SetType):
+        yield from _struct_refs(t.item)
+    elif isinstance(t, UnionType):
+        for m in t.members:
+            yield from _struct_refs(m)
     elif isinstance(t, EventStreamType):
         yield t.events.name
 
@@ -395,6 +428,8 @@ class _Reader:
         self.aliases: dict[str, ModelType] = {}
         self.paginators: dict[str, Paginator] = {}
         self.waiters: dict[str, Waiter] = {}
+        #: return types of the hand-written methods (``extra_methods``)
+        self.extra_returns: list[tuple[str, ModelType]] = []
         self.client_id = ""
 
     # -- diagnostics -----------------------------------------------------------
@@ -662,14 +697,42 @@ class _Reader:
                 continue
             members = members_of(doc_name, frozenset())
             shapes[name] = StructShape(name=name, members=tuple(members), span=self.span(raw[doc_name].line))
-        # XOutputTypeDef beside XTypeDef with the same keys: one shape X
-        for name, shape in list(shapes.items()):
+        # XOutputTypeDef beside XTypeDef: one shape X when the keys are the
+        # same and so is every member's type once the folded variants are read
+        # as their base. botocore has shapes of its own named XOutput (glue
+        # CatalogPropertiesOutput.DataLakeAccessProperties is a
+        # DataLakeAccessPropertiesOutput, a shape with more keys), so equal keys
+        # are not enough. Start from every pair with equal keys and drop the
+        # pairs a member still tells apart until none changes (the largest
+        # consistent folding, so recursive shapes fold too).
+        folds: dict[str, str] = {}
+        for name, shape in shapes.items():
             base = _strip_suffix(name, "Output")
-            if base == name or base not in shapes:
-                continue
-            mine = shapes[base]
-            if {m.name for m in shape.members} != {m.name for m in mine.members}:
-                continue
+            if base != name and base in shapes and {m.name for m in shape.members} == {m.name for m in shapes[base].members}:
+                folds[name] = base
+        apart: dict[str, str] = {}
+        while True:
+            fix = _resolve_chains({**{n: StructRef(b) for n, b in folds.items()}, **self.union_aliases(shapes)})
+            changed = False
+            for name, base in list(folds.items()):
+                output_types = {m.name: _rename(m.type, fix) for m in shapes[name].members}
+                differ = [m.name for m in shapes[base].members if _rename(m.type, fix) != output_types[m.name]]
+                if differ:
+                    apart[name] = differ[0]
+                    del folds[name]
+                    changed = True
+            if not changed:
+                break
+        for name, member in apart.items():
+            self.warn(
+                shapes[name].span.line,
+                "output-shape",
+                f"{name}TypeDef is kept apart from {_strip_suffix(name, 'Output')}TypeDef: same keys, "
+                f"but {member} is of another type",
+                Level.INFO,
+            )
+        for name, base in folds.items():
+            shape, mine = shapes[name], shapes[base]
             self.aliases.setdefault(name, StructRef(base))
             theirs = {m.name: m.required for m in shape.members}
             differ = sorted(m.name for m in mine.members if theirs[m.name] != m.required)
@@ -768,14 +831,19 @@ class _Reader:
             self.structs[name] = shape
         return StructRef(name)
 
-    def response(self, fn: ast.FunctionDef, code: _Code, *, paginator: bool) -> StructRef | None:
+    def response(self, fn: ast.FunctionDef, code: _Code, *, paginator: bool, empty_name: str) -> StructRef | None:
+        """The response structure; an empty one (``empty_name``) for
+        ``Dict[str, Any]``, the builder's spelling of a response structure
+        without members; ``None`` for no response structure."""
         node = fn.returns
         if node is None or (isinstance(node, ast.Constant) and node.value is None):
             return None
         if paginator and isinstance(node, ast.Subscript) and _base(node.value).endswith("Iterator"):
             node = node.slice
         if isinstance(node, ast.Subscript) and _base(node.value) in ("Dict", "dict", "Mapping"):
-            return None  # Dict[str, Any]: the builder's empty response
+            if empty_name not in self.structs:
+                self.structs[empty_name] = StructShape(name=empty_name, members=(), span=self.span(code.line(node)))
+            return StructRef(empty_name)
         name = _base(node)
         if name in EMPTY_RESPONSES:
             return None
@@ -824,7 +892,11 @@ class _Reader:
                 self.warn(code.line(info.extra[0][0]), "overloads", f"{method}: {len(info.extra) + 1} definitions; the first one is read", Level.INFO)
             positional = [a for a in fn.args.posonlyargs + fn.args.args if a.arg not in ("self", "cls")]
             if positional or fn.args.vararg is not None:
-                extra.append((method, self.explicit_params(fn)))
+                extra.append((method, self.explicit_params(fn, code)))
+                if isinstance(fn.returns, ast.Constant) and fn.returns.value is None:
+                    self.extra_returns.append((method, ScalarType(ScalarKind.NONE)))
+                elif fn.returns is not None:
+                    self.extra_returns.append((method, self.model_type(fn.returns, code, method, "")[0]))
                 continue
             op_name = pascal_from_snake(method)
             if info.request:
@@ -840,19 +912,27 @@ class _Reader:
                     name=op_name,
                     doc=doc,
                     input=self.request(fn, code, info.request, f"{op_name}Request"),
-                    output=self.response(fn, code, paginator=False),
+                    output=self.response(fn, code, paginator=False, empty_name=f"{op_name}Response"),
+                    returns_none=isinstance(fn.returns, ast.Constant) and fn.returns.value is None,
                     span=self.span(line),
                 )
             )
         return operations, errors, extra
 
-    def explicit_params(self, fn: ast.FunctionDef) -> tuple[ExtraParam, ...]:
+    def explicit_params(self, fn: ast.FunctionDef, code: _Code) -> tuple[ExtraParam, ...]:
         args = fn.args
         positional = args.posonlyargs + args.args
         defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
-        params = [ExtraParam(name=a.arg, default=_simple_default(d)) for a, d in zip(positional, defaults, strict=True) if a.arg not in ("self", "cls")]
-        params += [ExtraParam(name=a.arg, default=_simple_default(d)) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)]
-        return tuple(params)
+        pairs = [(a, d) for a, d in zip(positional, defaults, strict=True) if a.arg not in ("self", "cls")]
+        pairs += list(zip(args.kwonlyargs, args.kw_defaults, strict=True))
+        return tuple(
+            ExtraParam(
+                name=a.arg,
+                default=_simple_default(d),
+                annotation=None if a.annotation is None else self.model_type(a.annotation, code, fn.name, a.arg)[0],
+            )
+            for a, d in pairs
+        )
 
     def read_exceptions(self, items: list[_Item]) -> list[ServiceError]:
         errors: dict[str, ServiceError] = {}
@@ -933,7 +1013,7 @@ class _Reader:
             request = self.request(info.fn, info.fn_code, info.request, fallback)
             span = self.span(heading.line)
             if kind == "paginators":
-                output = self.response(info.fn, info.fn_code, paginator=True)
+                output = self.response(info.fn, info.fn_code, paginator=True, empty_name=f"{cls}ResponsePaginate")
                 self.paginators[cls] = Paginator(name=cls, method_name=key, input=request, output=output, span=span)
             else:
                 self.waiters[cls] = Waiter(name=cls, waiter_name=key, input=request, span=span)
@@ -957,21 +1037,20 @@ class _Reader:
             )
         )
 
-    def fix_references(self) -> None:
-        """Aliases and Output variants → their shape, in every member."""
+    def union_aliases(self, structs: dict[str, StructShape]) -> dict[str, ModelType]:
+        """The page's aliases, and ``XUnion`` → X for a reference to an
+        ``XUnionTypeDef`` the page does not define."""
         fix = dict(self.aliases)
-        for shape in self.structs.values():
+        for shape in structs.values():
             for m in shape.members:
                 for ref in _struct_refs(m.type):
-                    if ref not in fix and ref not in self.structs and ref.endswith("Union") and len(ref) > len("Union"):
+                    if ref not in fix and ref not in structs and ref.endswith("Union") and len(ref) > len("Union"):
                         fix[ref] = StructRef(ref[: -len("Union")])
-        # an alias of an alias
-        for key, value in list(fix.items()):
-            seen = {key}
-            while isinstance(value, StructRef) and value.name in fix and value.name not in seen:
-                seen.add(value.name)
-                value = fix[value.name]
-            fix[key] = value
+        return fix
+
+    def fix_references(self) -> None:
+        """Aliases and Output variants → their shape, in every member."""
+        fix = _resolve_chains(self.union_aliases(self.structs))
         for name, shape in list(self.structs.items()):
             members = tuple(
                 replace(m, type=_rename(m.type, fix))
@@ -1008,6 +1087,8 @@ class _Reader:
             paginators=tuple(self.paginators.values()),
             waiters=tuple(self.waiters.values()),
             extra_methods=tuple(extra),
+            extra_returns=tuple(self.extra_returns),
+            aliases=tuple((k, v) for k, v in self.aliases.items() if not isinstance(v, StructRef) and k not in self.structs),
             sources=(self.path,),
             origin=ORIGIN,
             span=self.span(1),

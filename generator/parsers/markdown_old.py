@@ -33,6 +33,7 @@ from ..diagnostics import Diagnostic, DiagnosticError, Level
 from ..model import (
     EnumShape,
     ExtraParam,
+    MapType,
     Member,
     ModelType,
     Operation,
@@ -47,6 +48,7 @@ from ..model import (
     Waiter,
 )
 from ..naming import pascal_from_snake
+from ..response_keys import top_level_required
 from .annotations import AnnotationError, AnnotationTooDeep, parse_annotation, parse_literal_values
 from .markdown_common import page_lines, truncated_fence, unclosed_fence
 
@@ -247,6 +249,8 @@ class _Reader:
         self.path = path
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.diagnostics: list[Diagnostic] = []
+        #: return types of the hand-written methods, when the page states them
+        self.extra_returns: dict[str, ModelType] = {}
 
     # -- helpers -----------------------------------------------------------
     def span(self, line: int) -> SourceSpan:
@@ -416,6 +420,7 @@ class _Reader:
             paginators=tuple(paginators.values()),
             waiters=tuple(waiters.values()),
             extra_methods=tuple(extra.items()),
+            extra_returns=tuple(self.extra_returns.items()),
         )
 
     def _overloads(self, body: Iterable[_Block], paginators: dict[str, Paginator], waiters: dict[str, Waiter]) -> None:
@@ -486,6 +491,9 @@ class _Reader:
         span = self.span(head.line)
         if explicit:
             extra[method] = self._explicit_params(method, args)
+            if returns is not None:
+                text = " ".join(returns.split())
+                self.extra_returns[method] = ScalarType(ScalarKind.NONE) if text == "None" else self.annotation(text, returns_line, f"{method}() return type")
             return
         if request is not None and not request.endswith("TypeDef"):
             self.warn(
@@ -511,6 +519,11 @@ class _Reader:
                     f"{method}: request {name!r} differs from the one at line {previous.span.line}; the first wins",
                 )
         output = self._output(method, returns, returns_line)
+        if isinstance(output, MapType):
+            # ``Dict[str, Any]``: the builder's response structure without members
+            name = f"{op_name}Response"
+            structs.setdefault(name, StructShape(name=name, members=(), span=self.span(returns_line)))
+            output = StructRef(name)
         operations.append(
             Operation(
                 method_name=method,
@@ -535,10 +548,12 @@ class _Reader:
                 )
                 continue
             required = _required(block.text)
-            params.setdefault(name, ExtraParam(name=name, default=None if required else "..."))
+            member = self.member(block, f"{method}()")
+            annotation = member.type if member is not None else None
+            params.setdefault(name, ExtraParam(name=name, default=None if required else "...", annotation=annotation))
         return tuple(params.values())
 
-    def _output(self, method: str, returns: str | None, line: int) -> StructRef | None:
+    def _output(self, method: str, returns: str | None, line: int) -> StructRef | MapType | None:
         if returns is None:
             return None
         text = " ".join(returns.split())
@@ -547,7 +562,7 @@ class _Reader:
         if text in ("EmptyResponseMetadataTypeDef",):
             return None
         mtype = self.annotation(text, line, f"{method}() return type")
-        if isinstance(mtype, StructRef):
+        if isinstance(mtype, StructRef | MapType):
             return mtype
         self.warn(
             line,
@@ -587,6 +602,7 @@ class _Reader:
                         continue
                     pending.append((block, mode))
             seen: set[str] = set()
+            is_response = False
             for block, required in pending:
                 member = self.member(block, head.text)
                 if member is None:
@@ -600,8 +616,15 @@ class _Reader:
                     continue
                 seen.add(member.name)
                 if member.name == "ResponseMetadata":
+                    is_response = True
                     continue  # the renderer adds it to responses
                 members.append(replace(member, required=required))
+            if is_response:
+                # an operation's response: these builders marked every key
+                # required, known wrong; the keys responses leave out follow
+                # the policy of generator/response_keys.py
+                op = name.removesuffix("Output").removesuffix("Response")
+                members = [replace(m, required=m.required and top_level_required(service.client_id, op, m.name)) for m in members]
             if name in RESERVED_STRUCTS:
                 continue
             if name in structs:

@@ -26,6 +26,7 @@ from ..diagnostics import Diagnostic, DiagnosticError, Level
 from ..model import (
     EnumRef,
     EnumShape,
+    EventStreamType,
     ExtraParam,
     ListType,
     MapType,
@@ -40,16 +41,16 @@ from ..model import (
     SourceSpan,
     StructRef,
     StructShape,
+    UnionType,
     Waiter,
 )
 from ..naming import GENERIC_NAMES, class_name, is_identifier, is_method_name, pascal_from_snake, singular
+from ..response_keys import top_level_required
 from .reference_page import Entry, RefMethod, RefPage, SyntaxBlock
 
 #: hand-written client methods every client has; documented with explicit
 #: signatures, rendered by the templates, not operations
 BUILTIN_METHODS = frozenset({"can_paginate", "get_paginator", "get_waiter", "close", "generate_presigned_url"})
-#: top-level response keys that are absent on the last page
-PAGINATION_TOKEN_RE = re.compile(r"^(Next[A-Za-z]*(Token|Marker)|Marker|NextPageToken)$")
 RECURSIVE_MARK = "... recursive ..."
 MAX_DEPTH = 200
 #: PaginationConfig/WaiterConfig structures get the names the published stubs use
@@ -77,13 +78,15 @@ SCALAR_WORDS = {
 
 @dataclass(slots=True, eq=False)
 class Raw:
-    kind: str  # struct | list | map | enum | scalar | recursive | document
+    kind: str  # struct | list | map | enum | scalar | recursive | document | eventstream | union
     line: int
     scalar: ScalarKind | None = None
     members: list[tuple[str, Raw]] = field(default_factory=list)
     item: Raw | None = None
     key: Raw | None = None
     values: tuple[str, ...] = ()
+    #: the alternatives of a ``union`` (``'string' or {...}``)
+    alts: list[Raw] = field(default_factory=list)
     required: bool = False
     required_known: bool = False
     doc: str = ""
@@ -195,6 +198,10 @@ def _raw(node: ast.expr, depth: int = 0, notes: list[tuple[int, str, str]] | Non
         if any(isinstance(a, ast.Constant) and isinstance(a.value, bytes) for a in alts):
             return Raw("scalar", line, scalar=ScalarKind.BLOB)  # b'bytes'|file
         return Raw("document", line, scalar=ScalarKind.DOCUMENT)
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        # ``'string' or {'Bucket': 'string', ...}``: botocore's hand-written
+        # syntax for a parameter that takes either form (s3 ``CopySource``)
+        return Raw("union", line, alts=[_raw(v, depth + 1, notes) for v in node.values])
     if isinstance(node, ast.Constant):
         value = node.value
         if isinstance(value, bool):
@@ -318,10 +325,28 @@ def _parse_source(block: SyntaxBlock) -> tuple[ast.Module, dict[str, str]]:
         ) from None
 
 
+class NotShown(Exception):
+    """A syntax block that is only comments: the page does not show this
+    structure (botocore writes ``# This section is too large to render.``
+    in place of a huge one)."""
+
+
+def _only_comments(text: str) -> bool:
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    ignorable = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER)
+    return any(t.type == tokenize.COMMENT for t in tokens) and all(t.type in ignorable for t in tokens)
+
+
 def _parse_block(block: SyntaxBlock, kind: str) -> tuple[Raw, list[Diagnostic]]:
     """Parse a Request Syntax (``kind='call'``) or Response Syntax block:
-    its raw tree and the warnings about it."""
+    its raw tree and the warnings about it. ``NotShown`` for a block of
+    comments only."""
     tree, placeholders = _parse_source(block)
+    if not tree.body and _only_comments(block.text):
+        raise NotShown
     if len(tree.body) != 1:
         raise DiagnosticError(Diagnostic(block.span, Level.ERROR, "bad-syntax-block", "expected one statement in the code block"))
     stmt = tree.body[0]
@@ -379,6 +404,11 @@ def known_type_word(word: str) -> bool:
     return all(p in TYPE_WORDS for p in parts)
 
 
+#: botocore's note on a parameter it fills in itself (and leaves out of the
+#: Request Syntax): s3 ``SSECustomerKeyMD5``
+AUTO_POPULATED = "this parameter is automatically populated if it is not provided"
+
+
 class _Aligner:
     def __init__(self, entries: Sequence[Entry], diagnostics: list[Diagnostic], where: str, duplicate_code: str) -> None:
         self.entries = entries
@@ -429,6 +459,18 @@ class _Aligner:
                     Level.WARNING,
                     self.duplicate_code,
                     f"{self.where}: {label!r} is listed twice; the first one is kept",
+                )
+            )
+            return
+        if AUTO_POPULATED in entry.doc:
+            # botocore leaves a parameter it fills in itself out of the
+            # Request Syntax and says so in the entry: nothing contradicts
+            self.diagnostics.append(
+                Diagnostic(
+                    entry.span,
+                    Level.INFO,
+                    "auto-populated-parameter",
+                    f"{self.where}: {label!r} is filled in by botocore and not in the syntax block; left out",
                 )
             )
             return
@@ -488,6 +530,8 @@ class _Aligner:
             if entry is not None:
                 self._take(raw.item, entry, with_required=False)
             self.walk(raw.item, with_required)
+        # a union (``'string' or {...}``) has no nested entries: botocore
+        # documents it by hand, in the entry's text
 
     def finish(self) -> None:
         for entry in self.entries[self.pos :]:
@@ -513,6 +557,8 @@ def _skey(raw: Raw, stack: list[Raw], loose: bool) -> object:
     if raw.kind == "recursive":
         target = _recursion_target(stack)
         return ("r", len(stack) - stack.index(target) if target is not None else 0)
+    if raw.kind == "union":
+        return ("u", tuple(_skey(alt, stack, loose) for alt in raw.alts))
     stack.append(raw)
     try:
         members = tuple(
@@ -534,6 +580,8 @@ def _rename(t: ModelType, renames: dict[str, str]) -> ModelType:
         return ListType(_rename(t.item, renames))
     if isinstance(t, MapType):
         return MapType(_rename(t.key, renames), _rename(t.value, renames))
+    if isinstance(t, UnionType):
+        return UnionType(tuple(_rename(m, renames) for m in t.members))
     return t
 
 
@@ -586,13 +634,15 @@ class ShapeBuilder:
         self.struct_namer = _Namer(["ResponseMetadata", "EmptyResponseMetadata"])
         self.enum_namer = _Namer([])
         self.path = ""
+        self.client_id = ""
 
     # -- entry points -------------------------------------------------
-    def top_struct(self, raw: Raw, name: str, *, output: bool) -> StructRef:
-        """An operation's request or response: never merged with others."""
+    def top_struct(self, raw: Raw, name: str, *, output: bool, operation: str = "") -> StructRef:
+        """An operation's request or response: never merged with others.
+        ``operation`` (the API name) decides a response's required keys."""
         final = self.struct_namer.claim([name])
         self.top_names.add(final)
-        members = self._members(raw, final, [raw], output=output, top=True)
+        members = self._members(raw, final, [raw], output=output, top=True, operation=operation)
         self.structs[final] = StructShape(name=final, members=members, span=self._span(raw))
         return StructRef(final)
 
@@ -600,13 +650,16 @@ class ShapeBuilder:
     def _span(self, raw: Raw) -> SourceSpan:
         return raw.span or SourceSpan(self.path, raw.line)
 
-    def _members(self, raw: Raw, owner: str, stack: list[Raw], *, output: bool, top: bool = False) -> tuple[Member, ...]:
+    def _members(
+        self, raw: Raw, owner: str, stack: list[Raw], *, output: bool, top: bool = False, operation: str = ""
+    ) -> tuple[Member, ...]:
         members = []
         for name, child in raw.members:
             required = child.required
             if output:
-                # reference pages never mark response keys; see docs/model.md
-                required = top and not PAGINATION_TOKEN_RE.match(name)
+                # reference pages never mark response keys: the policy of
+                # generator/response_keys.py at the top, NotRequired below
+                required = top and top_level_required(self.client_id, operation, name)
             members.append(
                 Member(
                     name=name,
@@ -627,7 +680,9 @@ class ShapeBuilder:
         if raw.kind in ("scalar", "document"):
             kind = raw.scalar or ScalarKind.ANY
             word = raw.type_word.lower()
-            if kind is ScalarKind.STRING and word in SCALAR_WORDS:
+            # the entry's type word is more precise than 'string' and than
+            # botocore's bare ``...`` (some float members print as that)
+            if kind in (ScalarKind.STRING, ScalarKind.ANY) and word in SCALAR_WORDS:
                 kind = SCALAR_WORDS[word]
             if "streamingbody" in word.replace(" ", ""):
                 kind = ScalarKind.STREAMING
@@ -643,6 +698,10 @@ class ShapeBuilder:
                 self._type(raw.key, _Context(ctx.member + "Key", ctx.parent), stack, output=output),
                 self._type(raw.item, _Context(ctx.member + "Value", ctx.parent), stack, output=output),
             )
+        if raw.kind == "union":
+            return self._union(raw, ctx, stack, output=output)
+        if raw.kind == "eventstream":
+            return EventStreamType(self._struct(raw, ctx, stack, output=output))
         if raw.kind == "recursive":
             target = _recursion_target(stack)
             if target is None or not target.name:
@@ -650,6 +709,17 @@ class ShapeBuilder:
                 return ScalarType(ScalarKind.ANY)
             return StructRef(target.name)
         return self._struct(raw, ctx, stack, output=output)
+
+    def _union(self, raw: Raw, ctx: _Context, stack: list[Raw], *, output: bool) -> ModelType:
+        """``'string' or {...}``: either form; each alternative typed as
+        usual (the structure named after the member)."""
+        members: list[ModelType] = []
+        for alt in raw.alts:
+            t = self._type(alt, ctx, stack, output=output)
+            for m in t.members if isinstance(t, UnionType) else (t,):
+                if m not in members:
+                    members.append(m)
+        return members[0] if len(members) == 1 else UnionType(tuple(members))
 
     def _enum(self, raw: Raw, ctx: _Context) -> EnumRef:
         # named once every occurrence is known (see finish): the first
@@ -750,8 +820,10 @@ class PageBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.shapes = ShapeBuilder(self.diagnostics)
         self.shapes.path = page.path
+        self.shapes.client_id = page.client_id
 
     def _raw(self, block: SyntaxBlock | None, kind: str) -> Raw | None:
+        """``NotShown`` passes through: what it means depends on the side."""
         if block is None:
             return None
         try:
@@ -762,8 +834,25 @@ class PageBuilder:
         self.diagnostics.extend(notes)
         return raw
 
+    def _not_shown(self, method: RefMethod, block: SyntaxBlock, what: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                block.span,
+                Level.WARNING,
+                "syntax-not-shown",
+                f"{method.name}: the page does not show the {what} (its syntax block is only a comment, "
+                "such as botocore's 'This section is too large to render')"
+                + ("; the method is left out" if what == "request" else "; typed as an unknown response (dict[str, Any])"),
+            )
+        )
+
     def _request(self, method: RefMethod, name: str) -> StructRef | None:
-        raw = self._raw(method.request, "call")
+        try:
+            raw = self._raw(method.request, "call")
+        except NotShown:
+            assert method.request is not None
+            self._not_shown(method, method.request, "request")
+            raise
         if raw is None:
             if method.request is None and method.params:
                 self.diagnostics.append(Diagnostic(method.span, Level.WARNING, "missing-syntax", f"{method.name}: Parameters listed but no Request Syntax block; parameters ignored"))
@@ -775,10 +864,16 @@ class PageBuilder:
             return None
         return self.shapes.top_struct(raw, name, output=False)
 
-    def _response(self, method: RefMethod, name: str) -> StructRef | None:
+    def _response(self, method: RefMethod, name: str, operation: str) -> StructRef | None:
         if method.returns_none:
             return None
-        raw = self._raw(method.response, "value")
+        try:
+            raw = self._raw(method.response, "value")
+        except NotShown:
+            assert method.response is not None
+            self._not_shown(method, method.response, "response")
+            # no members: rendered as an unknown response, ``dict[str, Any]``
+            return self.shapes.top_struct(Raw("struct", 1, span=method.response.span), name, output=True, operation=operation)
         if raw is None:
             if method.response is None and method.return_type.strip() == "dict":
                 self.diagnostics.append(
@@ -794,7 +889,7 @@ class PageBuilder:
         aligner = _Aligner(entries, self.diagnostics, f"{method.name} response", "duplicate-member")
         aligner.walk(raw, with_required=False)
         aligner.finish()
-        return self.shapes.top_struct(raw, name, output=True)
+        return self.shapes.top_struct(raw, name, output=True, operation=operation)
 
     def build(self) -> Service:
         page = self.page
@@ -813,19 +908,28 @@ class PageBuilder:
                 extra.append((method.name, explicit))
                 continue
             ops.append((method, method.operation_name or pascal_from_snake(method.name)))
-        inputs = {m.name: self._request(m, f"{op}Request") for m, op in ops}
+        inputs: dict[str, StructRef | None] = {}
+        for pair in list(ops):
+            try:
+                inputs[pair[0].name] = self._request(pair[0], f"{pair[1]}Request")
+            except NotShown:
+                ops.remove(pair)
         pag_inputs = {}
         wait_inputs = {}
+        unshown: set[str] = set()
         for cls in page.classes:
             if cls.method is None:
                 continue
-            if cls.kind == "paginator":
-                pag_inputs[cls.name] = self._request(cls.method, f"{cls.name}RequestPaginate")
-            elif cls.kind == "waiter":
-                m = WAITER_OP_RE.search(cls.doc + "\n" + cls.method.doc)
-                base = pascal_from_snake(m.group(1)) if m else cls.name
-                wait_inputs[cls.name] = self._request(cls.method, f"{base}RequestWait")
-        outputs = {m.name: self._response(m, f"{op}Response") for m, op in ops}
+            try:
+                if cls.kind == "paginator":
+                    pag_inputs[cls.name] = self._request(cls.method, f"{cls.name}RequestPaginate")
+                elif cls.kind == "waiter":
+                    m = WAITER_OP_RE.search(cls.doc + "\n" + cls.method.doc)
+                    base = pascal_from_snake(m.group(1)) if m else cls.name
+                    wait_inputs[cls.name] = self._request(cls.method, f"{base}RequestWait")
+            except NotShown:
+                unshown.add(cls.name)
+        outputs = {m.name: self._response(m, f"{op}Response", op) for m, op in ops}
         operations = tuple(
             Operation(
                 method_name=m.name,
@@ -843,12 +947,14 @@ class PageBuilder:
         waiters: list[Waiter] = []
         errors: dict[str, ServiceError] = {}
         for cls in page.classes:
+            if cls.name in unshown and cls.kind != "exception":
+                continue
             if cls.kind == "exception":
                 errors[cls.name] = ServiceError(name=cls.name, doc=cls.doc, span=cls.span)
             elif cls.kind == "paginator" and cls.method is not None:
                 method_name = cls.key or _snake(cls.name)
                 op = by_method.get(method_name)
-                output = op.output if op else self._response(cls.method, f"{cls.name}ResponsePaginator")
+                output = op.output if op else self._response(cls.method, f"{cls.name}ResponsePaginator", cls.name)
                 paginators.append(Paginator(name=cls.name, method_name=method_name, doc=cls.doc, input=pag_inputs.get(cls.name), output=output, span=cls.span))
             elif cls.kind == "waiter" and cls.method is not None:
                 waiters.append(Waiter(name=cls.name, waiter_name=cls.key or _snake(cls.name), doc=cls.doc, input=wait_inputs.get(cls.name), span=cls.span))

@@ -54,6 +54,8 @@ WS_RE = re.compile(r"\s+")
 HTML_OPEN_RE = re.compile(r"<html[\s>]", re.I)
 HTML_CLOSE_RE = re.compile(r"</html\s*>", re.I)
 REQUIRED = "[REQUIRED]"
+#: the name of a field Sphinx left unprocessed (``type X`` / ``param X``)
+RAW_FIELD_RE = re.compile(r"^(type|param) ([A-Za-z_][A-Za-z0-9_]*)$")
 SEE_ALSO = "See also: AWS API Documentation"
 
 #: paragraphs (``<p><strong>Request Syntax</strong></p>``) that open a part
@@ -214,6 +216,24 @@ def _blocks(container: Tag) -> Iterator[_Para | Tag]:
         p = _para(run, _line(container))
         if p is not None:
             yield p
+
+
+#: a reST section title and literal-block marker (``**Parameters**`` then
+#: ``::``) inside a code block
+LEAKED_SECTION_RE = re.compile(r"^\*\*[A-Z][A-Za-z ]*\*\*[ \t]*\n(?:[ \t]*\n)*::[ \t]*$", re.M)
+
+
+def _cut_leaked_section(text: str) -> str:
+    """The Request Syntax without reST that leaked into its ``<pre>``.
+
+    When botocore replaces a huge Parameters list by its note ('This
+    section is too large to render'), the note's reST (``**Parameters**``,
+    ``::``, the comment lines and the API link) is indented into the
+    Request Syntax literal block, so Sphinx renders it inside the same
+    ``<pre>``. The text layout ends the block where its brackets close and
+    never sees it."""
+    m = LEAKED_SECTION_RE.search(text)
+    return text[: m.start()] if m else text
 
 
 def _field_pairs(tag: Tag) -> Iterator[tuple[str, Tag]]:
@@ -564,7 +584,7 @@ class HtmlReader:
                 continue
             if block.name == "pre":
                 if parts.marker == "Request Syntax" and parts.request is None:
-                    parts.request = SyntaxBlock(text=block.get_text(), span=self._span(_line(block)))
+                    parts.request = SyntaxBlock(text=_cut_leaked_section(block.get_text()), span=self._span(_line(block)))
                     parts.marker = ""
                 elif parts.marker == "Response Syntax" and parts.response is None:
                     parts.response = SyntaxBlock(text=block.get_text(), span=self._span(_line(block)))
@@ -592,14 +612,24 @@ class HtmlReader:
                     parts.doc.append(text)
 
     def _fields(self, name: str, field_list: Tag, parts: _MethodParts) -> None:
+        # ``type X`` / ``param X``: a field list Sphinx left unprocessed
+        raw_types: dict[str, str] = {}
+        raw_params: list[Entry] = []
         for field_name, body in _field_pairs(field_list):
-            if field_name in ("Parameters", "Parameter"):
+            raw = RAW_FIELD_RE.match(field_name)
+            if raw and raw.group(1) == "type":
+                self._set_marker(name, parts, "", 0)
+                raw_types[raw.group(2)] = _text(body)
+            elif raw:
+                self._set_marker(name, parts, "", 0)
+                raw_params.extend(self._read_raw_param(raw.group(2), raw_types.get(raw.group(2), ""), body))
+            elif field_name in ("Parameters", "Parameter"):
                 self._set_marker(name, parts, "", 0)
                 parts.params = tuple(self._read_param_body(body))
-            elif field_name == "Return type":
+            elif field_name in ("Return type", "rtype"):
                 self._set_marker(name, parts, "", 0)
                 parts.return_type = _text(body)
-            elif field_name == "Returns":
+            elif field_name in ("Returns", "returns"):
                 self._set_marker(name, parts, "", 0)
                 if _text(body) == "None":
                     parts.returns_none = True
@@ -607,6 +637,34 @@ class HtmlReader:
                     self._method_blocks(name, body, parts)
             else:
                 self._set_marker(name, parts, "", 0)  # Raises, Keyword Arguments...
+        if raw_params and not parts.params:
+            parts.params = tuple(raw_params)
+
+    def _read_raw_param(self, name: str, type_word: str, body: Tag) -> list[Entry]:
+        """A ``param X`` field: its description, ``[REQUIRED]`` among it,
+        and the entries of its nested lists."""
+        texts: list[str] = []
+        children: list[Entry] = []
+        for block in _blocks(body):
+            if isinstance(block, _Para):
+                texts.append(block.text)
+            elif block.name in ("ul", "ol") and self._is_entry_list(block):
+                children.extend(self._read_list(block, 1))
+            elif block.name in ("ul", "ol"):
+                texts.extend("- " + _text(li) for li in _list_items(block))
+            elif not _is_object(block):
+                texts.append(_text(block))
+        required = any(t.startswith(REQUIRED) for t in texts)
+        texts = [t[len(REQUIRED) :].strip() if t.startswith(REQUIRED) else t for t in texts]
+        entry = Entry(
+            name=name,
+            type_word=type_word,
+            required=required,
+            doc=_doc_join(texts),
+            span=self._span(_line(body)),
+            depth=0,
+        )
+        return [entry, *children]
 
     def _read_exceptions(self, ul: Tag) -> tuple[tuple[str, SourceSpan], ...]:
         found: list[tuple[str, SourceSpan]] = []

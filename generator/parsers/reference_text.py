@@ -32,6 +32,9 @@ ENTRY_RE = re.compile(
 )
 EXCEPTION_ITEM_RE = re.compile(r"^\s*(?:[•*\-]\s+)?[A-Za-z0-9]+\.Client\.exceptions\.([A-Za-z_][A-Za-z0-9_]*)\s*$")
 REQUIRED = "[REQUIRED]"
+#: a field Sphinx left unprocessed (``type X`` / ``param X`` at the start of
+#: a line, the field's body below): a Parameters list in raw form
+RAW_FIELD_RE = re.compile(r"^(type|param) ([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
 
 def _entry(line: str) -> re.Match[str] | None:
@@ -428,6 +431,11 @@ class TextReader:
                 params = self._read_entries(i + 1, stop)
                 i = stop
                 continue
+            elif not params and RAW_FIELD_RE.match(lines[i]):
+                stop = self._marker_after(i + 1, end)
+                params = self._read_raw_fields(i, stop)
+                i = stop
+                continue
             elif marker == "Return type":
                 j = self._next_nonblank(i + 1, end)
                 if j < end and lines[j].strip() not in MARKERS:
@@ -483,6 +491,38 @@ class TextReader:
         while i < end and self.src.lines[i].strip() not in MARKERS:
             i += 1
         return i
+
+    def _read_raw_fields(self, start: int, end: int) -> list[Entry]:
+        """``type X`` / ``param X`` fields (each followed by its body): one
+        entry per parameter, typed by its ``type`` field, then the entries
+        nested in its body."""
+        lines = self.src.lines
+        heads = [k for k in range(start, end) if RAW_FIELD_RE.match(lines[k])]
+        types: dict[str, str] = {}
+        entries: list[Entry] = []
+        for n, head in enumerate(heads):
+            m = RAW_FIELD_RE.match(lines[head])
+            assert m is not None
+            body_end = heads[n + 1] if n + 1 < len(heads) else end
+            body = range(head + 1, body_end)
+            if m.group(1) == "type":
+                types[m.group(2)] = " ".join(lines[k].strip() for k in body if lines[k].strip())
+                continue
+            first_entry = next((k for k in body if _entry(lines[k])), body_end)
+            texts = [lines[k] for k in range(head + 1, first_entry)]
+            required = any(t.strip().startswith(REQUIRED) for t in texts)
+            texts = [t.replace(REQUIRED, "", 1) if t.strip().startswith(REQUIRED) else t for t in texts]
+            entries.append(
+                Entry(
+                    name=m.group(2),
+                    type_word=types.get(m.group(2), ""),
+                    required=required,
+                    doc=_join_doc(texts),
+                    span=self.src.span(head),
+                )
+            )
+            entries.extend(self._read_entries(first_entry, body_end))
+        return entries
 
     def _read_entries(self, start: int, end: int) -> list[Entry]:
         """``Name (type) -- text`` items; following lines until the next item

@@ -19,7 +19,9 @@ from ..model import (
     ScalarKind,
     ScalarType,
     Service,
+    SetType,
     StructRef,
+    UnionType,
 )
 from . import types as t
 from .types import Import, Name, Subscript, TypeAnnotation
@@ -45,6 +47,8 @@ class Names:
     enum: dict[str, str]
     #: module of each exported name: "type_defs" | "literals"
     module_name: str
+    #: structs without members: rendered as ``Mapping``/``dict[str, Any]``, no TypedDict
+    empty: frozenset[str] = frozenset()
 
 
 def typedef(name: str, module: str, here: str) -> Name:
@@ -59,8 +63,15 @@ def annotate(mt: ModelType, side: str, names: Names, here: str) -> TypeAnnotatio
     if isinstance(mt, EnumRef):
         return typedef(names.enum[mt.name], "literals", here)
     if isinstance(mt, StructRef):
+        if mt.name in names.empty:
+            # a structure without members: any dict, as the published stubs
+            return Subscript(t.MAPPING if side == INPUT else t.DICT, (t.STR, t.ANY))
         table = names.struct_input if side == INPUT else names.struct_output
         return typedef(table[mt.name], "type_defs", here)
+    if isinstance(mt, UnionType):
+        return t.UnionType(tuple(_value(m, side, names, here) for m in mt.members))
+    if isinstance(mt, SetType):
+        return Subscript(t.SET, (_value(mt.item, side, names, here),))
     if isinstance(mt, ListType):
         base = t.SEQUENCE if side == INPUT else t.LIST
         return Subscript(base, (annotate(mt.item, side, names, here),))
@@ -71,6 +82,15 @@ def annotate(mt: ModelType, side: str, names: Names, here: str) -> TypeAnnotatio
         inner = annotate(mt.events, OUTPUT, names, here)
         return Subscript(Name("EventStream", Import("botocore.eventstream", "EventStream")), (inner,))
     raise TypeError(mt)
+
+
+def _value(mt: ModelType, side: str, names: Names, here: str) -> TypeAnnotation:
+    """A member of a union or the item of a set: a Python value, so a
+    scalar is that value on either side (``bytes``, not every blob form);
+    containers and structures follow the side."""
+    if isinstance(mt, ScalarType) and mt.kind is not ScalarKind.DOCUMENT:
+        return _scalar(mt.kind, OUTPUT, here)
+    return annotate(mt, side, names, here)
 
 
 def _scalar(kind: ScalarKind, side: str, here: str) -> TypeAnnotation:
@@ -90,20 +110,37 @@ def _scalar(kind: ScalarKind, side: str, here: str) -> TypeAnnotation:
         return typedef(BLOB_ALIAS, "type_defs", here) if side == INPUT else t.STREAMING_BODY
     if kind is ScalarKind.DOCUMENT:
         return Subscript(t.MAPPING if side == INPUT else t.DICT, (t.STR, t.ANY))
-    return t.ANY
+    return _PYTHON_VALUES.get(kind, t.ANY)
+
+
+_PYTHON_VALUES: dict[ScalarKind, TypeAnnotation] = {
+    ScalarKind.BYTEARRAY: t.BYTEARRAY,
+    ScalarKind.DECIMAL: t.DECIMAL,
+    ScalarKind.NONE: t.NONE,
+    ScalarKind.FILE: Subscript(t.IO, (t.ANY,)),
+    ScalarKind.CALLABLE: Subscript(t.CALLABLE, (t.ELLIPSIS, t.ANY)),
+    ScalarKind.CLIENT: t.BASE_CLIENT,
+    ScalarKind.TRANSFER_CONFIG: t.TRANSFER_CONFIG,
+}
 
 
 def _differs(mt: ModelType, service: Service, seen: set[str]) -> bool:
     """Whether ``mt`` renders differently on the two sides."""
     if isinstance(mt, ScalarType):
         return mt.kind in (ScalarKind.TIMESTAMP, ScalarKind.BLOB, ScalarKind.STREAMING, ScalarKind.DOCUMENT)
+    if isinstance(mt, SetType):
+        return not isinstance(mt.item, ScalarType) and _differs(mt.item, service, seen)
     if isinstance(mt, (ListType, MapType, EventStreamType)):
         return True
+    if isinstance(mt, UnionType):
+        # scalar members render the same on both sides
+        return any(_differs(m, service, seen) for m in mt.members if not isinstance(m, ScalarType))
     if isinstance(mt, StructRef):
         if mt.name in seen:
             return False
         seen.add(mt.name)
-        return any(_differs(m.type, service, seen) for m in service.struct(mt).members)
+        shape = service.struct(mt)
+        return not shape.members or any(_differs(m.type, service, seen) for m in shape.members)
     return False
 
 
@@ -116,8 +153,11 @@ def _reach(mt: ModelType | None, service: Service, into: set[str]) -> None:
         into.add(mt.name)
         for m in service.struct(mt).members:
             _reach(m.type, service, into)
-    elif isinstance(mt, ListType):
+    elif isinstance(mt, (ListType, SetType)):
         _reach(mt.item, service, into)
+    elif isinstance(mt, UnionType):
+        for member_type in mt.members:
+            _reach(member_type, service, into)
     elif isinstance(mt, MapType):
         _reach(mt.key, service, into)
         _reach(mt.value, service, into)
@@ -157,12 +197,17 @@ def assign_names(service: Service, module_name: str) -> Names:
 
     struct_input: dict[str, str] = {}
     struct_output: dict[str, str] = {}
+    empty = frozenset(s.name for s in service.structs if not s.members)
     for shape in service.structs:
+        if shape.name in empty:
+            continue
         primary = claim(f"{shape.name}TypeDef")
         struct_input[shape.name] = primary
         struct_output[shape.name] = primary
     for shape in service.structs:
+        if shape.name in empty:
+            continue
         if shape.name in inputs and shape.name in outputs and _differs(StructRef(shape.name), service, set()):
             struct_output[shape.name] = claim(f"{shape.name}OutputTypeDef")
     enum = {e.name: claim(f"{e.name}Type") for e in service.enums}
-    return Names(struct_input=struct_input, struct_output=struct_output, enum=enum, module_name=module_name)
+    return Names(struct_input=struct_input, struct_output=struct_output, enum=enum, module_name=module_name, empty=empty)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .types import Import
 
-_STDLIB = ("__future__", "collections", "datetime", "sys", "typing", "typing_extensions", "types")
+_STDLIB = ("__future__", "collections", "datetime", "decimal", "sys", "typing", "typing_extensions", "types")
 
 
 def _group(module: str) -> int:

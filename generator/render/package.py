@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from .. import __version__
-from ..model import Member, Service, StructRef, StructShape
+from ..model import Member, ModelType, Service, StructRef, StructShape
 from ..naming import SHADOWING, is_identifier
 from . import types as t
 from .annotate import BLOB_ALIAS, INPUT, OUTPUT, TIMESTAMP_ALIAS, Names, annotate, assign_names, sides
@@ -177,6 +177,8 @@ class PackageRenderer:
         self.client_class = f"{service.name}Client"
         self.literal_names: list[str] = []  # set by literals()
         self.version = ""  # set by files()
+        #: every import of the stub modules rendered so far
+        self.stub_imports: set[Import] = set()
         self.common = {
             "module": self.module,
             "service": service.name,
@@ -191,7 +193,7 @@ class PackageRenderer:
 
     def _op_method(self, name: str, input_ref: StructRef | None, returns: TypeAnnotation, doc: str, mod: _Module) -> Method:
         params: list[str] = []
-        if input_ref is not None:
+        if input_ref is not None and self.service.struct(input_ref).members:
             shape = self.service.struct(input_ref)
             use_keyword = self.options.kwargs_style == "keyword" and all(
                 is_identifier(m.name) and m.name != "self" for m in shape.members
@@ -207,10 +209,16 @@ class PackageRenderer:
         keyword_only = bool(params) and not params[0].startswith("**")
         return Method(name=name, params=tuple(params), returns=mod.use(returns), doc=_doc(doc), keyword_only=keyword_only)
 
-    def _response(self, ref: StructRef | None, here: str) -> TypeAnnotation:
+    def _response(self, ref: StructRef | None, here: str, returns_none: bool = False) -> TypeAnnotation:
+        if returns_none:
+            return t.NONE
         if ref is None:
             return Name("EmptyResponseMetadataTypeDef", Import(".type_defs", "EmptyResponseMetadataTypeDef"))
+        # a response structure without members renders as ``dict[str, Any]``
         return self._struct_ann(ref, OUTPUT, here)
+
+    def _extra_ann(self, mt: ModelType | None) -> TypeAnnotation:
+        return t.ANY if mt is None else annotate(mt, OUTPUT, self.names, "client")
 
     def _render(
         self,
@@ -223,6 +231,7 @@ class PackageRenderer:
         """Template name and the contexts of the stub and of its runtime
         twin (which differ in imports when ``runtime`` is given, and in the
         values of ``twin_context``)."""
+        self.stub_imports |= mod.imports
         stub = {"imports": mod.import_block(), **self.common, **context, "runtime": False}
         twin = {**stub, **(twin_context or {}), "runtime": True}
         if runtime is not None:
@@ -246,9 +255,14 @@ class PackageRenderer:
     def type_defs(self) -> tuple[str, dict[str, object], dict[str, object]]:
         mod = _Module("type_defs")
         service = self.service
-        responses = {op.output.name for op in service.operations if op.output is not None}
+        # what a call returns (an operation's response, a paginator's page:
+        # the builder gives its own XResponsePaginatorTypeDef the key too)
+        outputs = [op.output for op in service.operations] + [pag.output for pag in service.paginators]
+        responses = {ref.name for ref in outputs if ref is not None}
         defs: list[TypedDictDef] = []
         for shape in service.structs:
+            if shape.name in self.names.empty:
+                continue  # rendered as ``dict[str, Any]`` where used
             primary = self.names.struct_input[shape.name]
             side = INPUT if shape.name in self.inputs or shape.name not in self.outputs else OUTPUT
             variants = [(primary, side)]
@@ -308,20 +322,27 @@ class PackageRenderer:
             Import("botocore.session", "Session", alias="BotocoreSession"),
             Import("typing", "Any"),
         )
-        rt.add(*base_imports, Import("typing", "cast"), Import("botocore.session", "get_session"))
+        rt.add(*base_imports, Import("typing", "cast"), Import("botocore.session", "get_session", alias="_get_session"))
         mod.add(
             *base_imports,
             Import("botocore.exceptions", "ClientError", alias="BotocoreClientError"),
             Import("collections.abc", "Mapping"),
         )
         methods = [
-            self._op_method(op.method_name, op.input, self._response(op.output, "client"), op.doc, mod)
+            self._op_method(op.method_name, op.input, self._response(op.output, "client", op.returns_none), op.doc, mod)
             for op in sorted(service.operations, key=lambda o: o.method_name)
         ]
         extra = []
+        returns = dict(service.extra_returns)
         for name, params in service.extra_methods:
-            rendered = tuple(f"{p.name}: Any" + ("" if p.default is None else f" = {p.default}") for p in params)
-            extra.append(Method(name=name, params=rendered, returns="Any", doc="", keyword_only=False))
+            # hand-written methods take the types as the doc spells them
+            # (``dict[str, Any]``, like a response), ``Any`` when it says none
+            rendered = tuple(
+                f"{p.name}: {mod.use(self._extra_ann(p.annotation))}" + ("" if p.default is None else f" = {p.default}")
+                for p in params
+            )
+            ret = mod.use(self._extra_ann(returns.get(name)))
+            extra.append(Method(name=name, params=rendered, returns=ret, doc="", keyword_only=False))
         paginators = [(p.method_name, f"{p.name}Paginator") for p in sorted(service.paginators, key=lambda p: p.method_name)]
         waiters = [(w.waiter_name, f"{w.name}Waiter") for w in sorted(service.waiters, key=lambda w: w.waiter_name)]
         for _, cls in paginators:
@@ -408,6 +429,8 @@ class PackageRenderer:
             distribution=distribution_name(self.module),
             version=version,
             generator_version=__version__,
+            # the stubs name boto3's own classes: type checkers need its stubs
+            boto3_types=any(imp.module.split(".")[0] == "boto3" for imp in self.stub_imports),
         )
         service = self.service
         out[root / "README.md"] = self.templates.render(

@@ -231,8 +231,11 @@ class StubIndex:
 #: optional and the response left out
 CATEGORIES = ("moto", "docs", "policy")
 
-#: pagination tokens: never "policy", the design rule makes them optional
-TOKEN_RE = re.compile(r"^(Next[A-Za-z]*(Token|Marker)|Marker|NextPageToken)$")
+#: keys the design rule leaves optional in every service's responses
+#: (generator/response_keys.py ANY_SERVICE; this file runs alone in a fresh
+#: virtualenv, so it cannot import it): never "policy", a stub that requires
+#: one says what its documents said
+POLICY_OPTIONAL = frozenset({"NextToken", "nextToken", "PaginationToken"})
 
 
 @dataclass
@@ -284,6 +287,14 @@ class ResponseChecker:
         if returns is None:
             self.add(api, "$", f"{method} is not in the stub")
             return
+        if returns in ("dict[str, Any]", "None"):
+            # a response structure without members (any dict), or a method the
+            # documents say returns None: botocore gives only ResponseMetadata
+            self.responses += 1
+            extra = sorted(set(parsed) - {"ResponseMetadata"})
+            if extra:
+                self.add(api, "$", f"{method} returns {returns} but the response has {extra}")
+            return
         shape = model.output_shape
         optional = set[str]()
         if shape is not None:
@@ -297,7 +308,7 @@ class ResponseChecker:
         self.responses += 1
         for path, message in check_value(value, td):
             key = path.removeprefix("$.")
-            if optional_in_model and key in optional_in_model and message.startswith("required key") and not TOKEN_RE.match(key):
+            if optional_in_model and key in optional_in_model and message.startswith("required key") and key not in POLICY_OPTIONAL:
                 self.findings.append(Finding(f"{self._service}.{what} {path}", message, "policy", "optional in botocore's model"))
                 continue
             self.add(what, path, message)

@@ -125,7 +125,7 @@ CREATE = """
         Tags: Sequence[Mapping[str, Sequence[TagTypeDef]]] = ...,  # (1)
         When: TimestampTypeDef,
         Shape: ShapeUnionTypeDef = ...,  # (2)
-        Odd: Callable[..., int] = ...,
+        Odd: Awaitable[int] = ...,
     ) -> CreateThingResponseTypeDef:  # (3)
         ...
     ```
@@ -246,8 +246,10 @@ def test_client_operations() -> None:
     shape = service.struct("MakeThingRequest")
     assert shape.span.line == line_of(text, "def create_thing(")
     assert [m.span.line for m in shape.members][:2] == [line_of(text, "Name: str,"), line_of(text, "Size: int = ...")]
-    # Dict[str, Any] (the builder's empty response) and EmptyResponseMetadataTypeDef: no response
-    assert ops["delete_thing"].output is None
+    # Dict[str, Any]: a response structure without members; EmptyResponseMetadataTypeDef: none
+    assert ops["delete_thing"].output == StructRef("DeleteThingResponse")
+    assert service.struct("DeleteThingResponse").members == ()
+    assert not ops["delete_thing"].returns_none
     assert ops["delete_thing"].name == "DeleteThing"  # no usage block: from the method name
     assert ops["delete_thing"].input == StructRef("DeleteThingRequest")
     assert ops["stop_thing"].output is None
@@ -260,17 +262,18 @@ def test_client_operations() -> None:
         (
             "upload_file",
             (
-                ExtraParam(name="Filename"),
-                ExtraParam(name="Bucket"),
-                ExtraParam(name="ExtraArgs", default="..."),
-                ExtraParam(name="Retries", default="3"),
+                ExtraParam(name="Filename", annotation=STR),
+                ExtraParam(name="Bucket", annotation=STR),
+                ExtraParam(name="ExtraArgs", default="...", annotation=MapType(STR, ANY)),
+                ExtraParam(name="Retries", default="3", annotation=INT),
             ),
         ),
     )
-    assert {s.name for s in service.structs} == {"MakeThingRequest", "DeleteThingRequest", "StopThingRequestRequest"}
+    assert service.extra_returns == (("upload_file", ScalarType(ScalarKind.NONE)),)
+    assert {s.name for s in service.structs} == {"MakeThingRequest", "DeleteThingRequest", "DeleteThingResponse", "StopThingRequestRequest"}
     odd = [d for d in diags if d.code == "unknown-annotation"]
     assert len(odd) == 1 and odd[0].level is Level.WARNING
-    assert odd[0].span == SourceSpan("demo.md", line_of(text, "Odd: Callable"))
+    assert odd[0].span == SourceSpan("demo.md", line_of(text, "Odd: Awaitable"))
     assert codes(diags) == ["warning unknown-annotation", "info no-request-name"]
 
 
@@ -633,6 +636,38 @@ def test_type_defs_page() -> None:
     assert "Sides" in diags[0].message
 
 
+def test_output_with_same_keys_but_other_member_types_is_its_own_shape() -> None:
+    # glue: CatalogPropertiesOutput is a botocore shape of its own whose member
+    # is a DataLakeAccessPropertiesOutput (more keys), not the response side of
+    # CatalogProperties; and a parent of it (CatalogInput) cannot fold either
+    defs = ""
+    for name, body in [
+        ("LakeTypeDef", "Access: NotRequired[bool],"),
+        ("LakeOutputTypeDef", "Access: NotRequired[bool],\n    Status: NotRequired[str],"),
+        ("CatalogPropsTypeDef", "Lake: NotRequired[LakeTypeDef],\n    Custom: NotRequired[Mapping[str, str]],"),
+        ("CatalogPropsOutputTypeDef", "Lake: NotRequired[LakeOutputTypeDef],\n    Custom: NotRequired[Dict[str, str]],"),
+        ("CatalogTypeDef", "Props: NotRequired[CatalogPropsUnionTypeDef],\n    Tags: NotRequired[Sequence[TagTypeDef]],"),
+        ("CatalogOutputTypeDef", "Props: NotRequired[CatalogPropsOutputTypeDef],\n    Tags: NotRequired[List[TagOutputTypeDef]],"),
+        ("TagTypeDef", "Made: NotRequired[TimestampTypeDef],"),
+        ("TagOutputTypeDef", "Made: NotRequired[datetime.datetime],"),
+    ]:
+        defs += f"\n## {name}\n\n```python\n# {name} definition\n\nclass {name}(TypedDict):\n    {body}\n```\n"
+    defs += "\n## CatalogPropsUnionTypeDef\n\n```python\nCatalogPropsUnionTypeDef = Union[\n    CatalogPropsTypeDef,\n    CatalogPropsOutputTypeDef,\n]\n```\n"
+    text = page("Type definitions", defs)
+    service, diags = read(text, "type_defs.md")
+    assert [s.name for s in service.structs] == ["Lake", "LakeOutput", "CatalogProps", "CatalogPropsOutput", "Catalog", "CatalogOutput", "Tag"]
+    assert members(service, "CatalogPropsOutput")["Lake"] == (StructRef("LakeOutput"), False)
+    assert members(service, "CatalogOutput") == {
+        "Props": (StructRef("CatalogPropsOutput"), False),
+        "Tags": (ListType(StructRef("Tag")), False),  # TagOutput folds: same member types
+    }
+    assert members(service, "Catalog")["Props"] == (StructRef("CatalogProps"), False)
+    assert codes(diags) == ["info output-shape", "info output-shape"]
+    assert diags[0].span.line == line_of(text, "class CatalogPropsOutputTypeDef")
+    assert "Lake" in diags[0].message
+    assert "Props" in diags[1].message
+
+
 def test_unreadable_alias_and_duplicates() -> None:
     text = page(
         "Type definitions",
@@ -642,8 +677,7 @@ def test_unreadable_alias_and_duplicates() -> None:
 
         AttributeValueTypeDef = Union[
             bytes,
-            bytearray,
-            Set[int],
+            Frobnicate[int],
         ]
 
         class ItemTypeDef(TypedDict):
@@ -904,7 +938,9 @@ def test_seed_004_client_page() -> None:
     assert diags == []
     assert (service.name, service.client_id, service.module_name) == ("IdentityStore", "identitystore", "types_boto3_identitystore")
     assert len(service.operations) == 19
-    assert len(service.structs) == 19  # one request per operation
+    # one request per operation, and the five Dict[str, Any] (empty) responses
+    assert len(service.structs) == 24
+    assert sum(1 for s in service.structs if not s.members) == 5
     assert [e.name for e in service.errors] == [
         "AccessDeniedException",
         "ConflictException",
@@ -925,7 +961,8 @@ def test_seed_004_client_page() -> None:
     assert service.enums == ()
     ops = {o.method_name: o for o in service.operations}
     assert "can_paginate" not in ops and "generate_presigned_url" not in ops
-    assert sorted(m for m, o in ops.items() if o.output is None) == [
+    empty = {s.name for s in service.structs if not s.members}
+    assert sorted(m for m, o in ops.items() if o.output is not None and o.output.name in empty) == [
         "delete_group",
         "delete_group_membership",
         "delete_user",
@@ -984,10 +1021,12 @@ def test_identitystore_type_defs() -> None:
 def test_identitystore_type_defs_agree_with_the_client_page() -> None:
     client, _ = read_markdown_new("client.md", seed("004").read_text())
     type_defs, _ = read_doc("type_defs.md")
-    for shape in client.structs:
+    for shape in (s for s in client.structs if s.members):
         assert members(client, shape.name) == members(type_defs, shape.name), shape.name
     for op in client.operations:
-        assert op.output is None or type_defs.has_struct(op.output.name), op.method_name
+        # Dict[str, Any]: the client page's own empty response structure
+        empty = op.output is not None and client.has_struct(op.output.name) and not client.struct(op.output).members
+        assert op.output is None or empty or type_defs.has_struct(op.output.name), op.method_name
 
 
 def test_identitystore_literals() -> None:
@@ -1034,7 +1073,7 @@ def test_identitystore_pages_merge_cleanly() -> None:
     service, diags = merge(pages)
     assert diags == []  # no conflicts, nothing unresolved
     assert len(service.operations) == 19
-    assert len(service.structs) == 52
+    assert len(service.structs) == 57  # with the five empty responses of the client page
     assert all(p.input is not None and p.output is not None for p in service.paginators)
     assert len(service.errors) == 7
 

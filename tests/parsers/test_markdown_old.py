@@ -211,14 +211,15 @@ def test_returns_none_missing_and_untyped() -> None:
     assert ops["delete_thing"].output is None
     assert ops["delete_thing"].name == "DeleteThing"  # ...Input
     assert ops["delete_thing"].input == StructRef("DeleteThingInput")
-    assert ops["tag_thing"].output is None
+    # Returns Dict[str, Any]: a response structure without members
+    assert ops["tag_thing"].output == StructRef("TagThingResponse")
+    assert service.struct("TagThingResponse").members == ()
     assert ops["stop_thing"].input is None and ops["stop_thing"].output is None
     assert ops["stop_thing"].name == "StopThing"
     # a description starting with "Returns" is the description
     assert ops["list_things"].doc == "Returns a list of things."
     assert ops["list_things"].output == StructRef("ListThingsResult")
-    assert codes(diags) == ["info untyped-output"]
-    assert diags[0].span.line == line_of(text, "Returns `Dict`\\[`str`, `Any`\\].")
+    assert codes(diags) == []
     assert members(service, "TagThingInput") == {"Tags": (MapType(STR, STR), True)}
 
 
@@ -303,9 +304,9 @@ def test_explicit_argument_methods_are_extra_methods() -> None:
         (
             "upload_file",
             (
-                ExtraParam(name="Filename", default=None),
-                ExtraParam(name="Callback", default="..."),
-                ExtraParam(name="Config", default="..."),
+                ExtraParam(name="Filename", default=None, annotation=ScalarType(ScalarKind.STRING)),
+                ExtraParam(name="Callback", default="...", annotation=ScalarType(ScalarKind.CALLABLE)),
+                ExtraParam(name="Config", default="...", annotation=ScalarType(ScalarKind.TRANSFER_CONFIG)),
             ),
         ),
     )
@@ -712,7 +713,7 @@ def test_seed_003_cognito_identity_client() -> None:
         "mypy_boto3_cognito_identity",
     )
     assert len(service.operations) == 23
-    assert len(service.structs) == 23
+    assert len(service.structs) == 25  # and the empty responses of tag_resource / untag_resource
     assert len(service.errors) == 11
     assert [(p.name, p.method_name) for p in service.paginators] == [("ListIdentityPools", "list_identity_pools")]
     assert service.paginators[0].span.line == 628
@@ -724,12 +725,11 @@ def test_seed_003_cognito_identity_client() -> None:
     assert ops["update_identity_pool"].input == StructRef("IdentityPool")
     assert ops["describe_identity"].doc.startswith("Returns metadata related to the given identity")
     assert ops["describe_identity"].output == StructRef("IdentityDescriptionResponse")
-    for untyped in ("tag_resource", "untag_resource", "delete_identity_pool", "set_identity_pool_roles"):
+    for untyped in ("delete_identity_pool", "set_identity_pool_roles"):
         assert ops[untyped].output is None
-    assert [(d.level, d.code, d.span.line) for d in diags] == [
-        (Level.INFO, "untyped-output", 534),
-        (Level.INFO, "untyped-output", 591),
-    ]
+    for empty in ("tag_resource", "untag_resource"):  # Returns Dict[str, Any]: an empty response structure
+        assert service.struct(ops[empty].output).members == ()
+    assert diags == []
     assert members(service, "CreateIdentityPoolInput")["CognitoIdentityProviders"] == (
         ListType(StructRef("CognitoIdentityProvider")),
         False,
@@ -786,7 +786,8 @@ def test_rendered_doc_set_is_consistent(folder: Path) -> None:
     client = pages["client.md"][0]
     type_defs = pages["type_defs.md"][0]
     literals = pages["literals.md"][0]
-    defined = {s.name for s in type_defs.structs}
+    # the client page's own: empty responses (``Returns Dict[str, Any]``)
+    defined = {s.name for s in type_defs.structs} | {s.name for s in client.structs if not s.members}
     enums = {e.name for e in literals.enums}
     # every name the client page uses is defined by type_defs.md
     used: set[str] = set()
@@ -800,7 +801,7 @@ def test_rendered_doc_set_is_consistent(folder: Path) -> None:
     assert used <= defined
     assert used_enums <= enums
     # the client page's request shapes agree with type_defs.md
-    for shape in client.structs:
+    for shape in (s for s in client.structs if s.members):
         assert [(m.name, m.type, m.required) for m in shape.members] == [
             (m.name, m.type, m.required) for m in type_defs.struct(shape.name).members
         ], shape.name
@@ -854,3 +855,47 @@ def test_rendered_cognito_pages() -> None:
     client = pages["client.md"][0]
     assert next(o for o in client.operations if o.method_name == "list_identity_pools").output == pag.output
     assert "PaginatorConfig" in {s.name for s in type_defs.structs}
+
+
+def test_response_keys_these_builders_marked_required_follow_the_policy() -> None:
+    """Builders before 8.x marked every key of a response required (a
+    response TypedDict is the one with ``ResponseMetadata``); the keys
+    responses leave out follow generator/response_keys.py."""
+    text = header("Typed dictionaries").replace("demo-svc", "dynamodb") + textwrap.dedent(
+        """\
+        ## GetItemOutputTypeDef
+
+        Required fields:
+
+        - `Item`: `Dict`\\[`str`, `Any`\\]
+        - `ConsumedCapacity`: `Dict`\\[`str`, `Any`\\]
+        - `ResponseMetadata`:
+          [ResponseMetadataTypeDef](./type_defs.md#responsemetadatatypedef)
+
+        ## ScanOutputTypeDef
+
+        Required fields:
+
+        - `Items`: `List`\\[`Dict`\\[`str`, `Any`\\]\\]
+        - `LastEvaluatedKey`: `Dict`\\[`str`, `Any`\\]
+        - `NextToken`: `str`
+        - `ResponseMetadata`:
+          [ResponseMetadataTypeDef](./type_defs.md#responsemetadatatypedef)
+
+        ## KeysAndAttributesTypeDef
+
+        Required fields:
+
+        - `Item`: `Dict`\\[`str`, `Any`\\]
+        - `NextToken`: `str`
+        """
+    )
+    service, _ = read(text)
+    assert service.client_id == "dynamodb"
+    required = {s.name: {m.name: m.required for m in s.members} for s in service.structs}
+    assert required == {
+        "GetItemOutput": {"Item": False, "ConsumedCapacity": True},
+        "ScanOutput": {"Items": True, "LastEvaluatedKey": False, "NextToken": False},
+        # not a response: the page's flags stand
+        "KeysAndAttributes": {"Item": True, "NextToken": True},
+    }

@@ -736,3 +736,173 @@ def test_html_and_text_twins_give_the_same_model(html_path: Path | None) -> None
     named, _ = build_service(html_page)
     renamed = {o.method_name for o, p in zip(named.operations, html_service.operations, strict=True) if o.name != p.name}
     assert renamed == {m.name for m in html_page.methods if m.operation_name and m.operation_name != pascal_from_snake(m.name)}
+
+
+# --------------------------------------------------------------------------- constructs of real pages
+
+#: glue ``create_job``: botocore's too-large note for the Parameters is
+#: indented into the Request Syntax literal block, so it ends up in its <pre>
+LEAKED_PARAMETERS = (
+    '<dl class="py method">\n'
+    + sig("create_job")
+    + """<dd><p>Creates a new job definition.</p>
+<p><strong>Request Syntax</strong></p>
+<div class="highlight-default notranslate"><div class="highlight"><pre><span></span>response = client.create_job(
+    Name='string',
+    MaintenanceWindow='string'
+)
+
+
+**Parameters**
+::
+
+    # This section is too large to render.
+    # Please see the AWS API Documentation linked below.
+
+`AWS API Documentation &lt;https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateJob&gt;`_
+</pre></div>
+</div>
+<dl class="field-list simple">
+<dt class="field-odd">Return type<span class="colon">:</span></dt>
+<dd class="field-odd"><p>dict</p>
+</dd>
+<dt class="field-even">Returns<span class="colon">:</span></dt>
+<dd class="field-even"><p><p><strong>Response Syntax</strong></p>
+<div class="highlight-default notranslate"><div class="highlight"><pre><span></span>{
+    'Name': 'string'
+}
+</pre></div>
+</div>
+</p>
+</dd>
+</dl>
+</dd></dl>
+"""
+)
+
+
+def test_parameters_note_leaked_into_the_request_syntax() -> None:
+    ref = read(page(LEAKED_PARAMETERS))
+    (method,) = ref.methods
+    assert method.request is not None and method.request.text.rstrip().endswith(")")
+    assert "**Parameters**" not in method.request.text
+    service, diags = build_service(ref)
+    assert diags == []
+    assert members(service, "CreateJobRequest") == {
+        "Name": (ScalarType(ScalarKind.STRING), False),  # the page gives no flags
+        "MaintenanceWindow": (ScalarType(ScalarKind.STRING), False),
+    }
+    assert members(service, "CreateJobResponse") == {"Name": (ScalarType(ScalarKind.STRING), True)}
+
+
+def test_other_text_after_a_request_syntax_stays_an_error() -> None:
+    broken = LEAKED_PARAMETERS.replace("**Parameters**\n::", "Parameters and more")
+    _, diags = build_service(read(page(broken)))
+    assert [(d.level.value, d.code) for d in diags] == [("error", "bad-syntax-block")]
+
+
+#: ec2 ``get_spot_placement_scores``: a field list Sphinx left unprocessed
+RAW_FIELDS = (
+    '<dl class="py method">\n'
+    + sig("get_spot_placement_scores")
+    + """<dd><p>Calculates the Spot placement score.</p>
+<p><strong>Request Syntax</strong></p>
+<div class="highlight-default notranslate"><div class="highlight"><pre><span></span>response = client.get_spot_placement_scores(
+    InstanceTypes=[
+        'string',
+    ],
+    TargetCapacity=123,
+    InstanceRequirementsWithMetadata={
+        'InstanceRequirements': {
+            'VCpuCount': {
+                'Min': 123,
+                'Max': 123
+            }
+        }
+    }
+)
+</pre></div>
+</div>
+<dl class="field-list">
+<dt class="field-odd">type InstanceTypes<span class="colon">:</span></dt>
+<dd class="field-odd"><p>list</p>
+</dd>
+<dt class="field-even">param InstanceTypes<span class="colon">:</span></dt>
+<dd class="field-even"><p>The instance types.</p>
+<ul class="simple">
+<li><p><em>(string) --</em></p></li>
+</ul>
+</dd>
+<dt class="field-odd">type TargetCapacity<span class="colon">:</span></dt>
+<dd class="field-odd"><p>integer</p>
+</dd>
+<dt class="field-even">param TargetCapacity<span class="colon">:</span></dt>
+<dd class="field-even"><p><strong>[REQUIRED]</strong></p>
+<p>The target capacity.</p>
+</dd>
+<dt class="field-odd">type InstanceRequirementsWithMetadata<span class="colon">:</span></dt>
+<dd class="field-odd"><p>dict</p>
+</dd>
+<dt class="field-even">param InstanceRequirementsWithMetadata<span class="colon">:</span></dt>
+<dd class="field-even"><p>The attributes for the instance types.</p>
+<ul>
+<li><p><strong>InstanceRequirements</strong> <em>(dict) --</em></p>
+<p>The attributes for the instance types.</p>
+<ul>
+<li><p><strong>VCpuCount</strong> <em>(dict) --</em> <strong>[REQUIRED]</strong></p>
+<p>The minimum and maximum number of vCPUs.</p>
+<ul>
+<li><p><strong>Min</strong> <em>(integer) --</em> <strong>[REQUIRED]</strong></p>
+<p>The minimum number of vCPUs.</p>
+</li>
+<li><p><strong>Max</strong> <em>(integer) --</em></p>
+<p>The maximum number of vCPUs.</p>
+</li>
+</ul>
+</li>
+</ul>
+</li>
+</ul>
+</dd>
+<dt class="field-odd">rtype<span class="colon">:</span></dt>
+<dd class="field-odd"><p>dict</p>
+</dd>
+<dt class="field-even">returns<span class="colon">:</span></dt>
+<dd class="field-even"><p><strong>Response Syntax</strong></p>
+<div class="highlight-default notranslate"><div class="highlight"><pre><span></span>{
+    'NextToken': 'string'
+}
+</pre></div>
+</div>
+<p><strong>Response Structure</strong></p>
+<ul>
+<li><p><em>(dict) --</em></p>
+<ul>
+<li><p><strong>NextToken</strong> <em>(string) --</em></p>
+<p>The token to include in another request to get the next page of items.</p>
+</li>
+</ul>
+</li>
+</ul>
+</dd>
+</dl>
+</dd></dl>
+"""
+)
+
+
+def test_raw_field_list_reads_as_parameters_and_returns() -> None:
+    service, diags = build_service(read(page(RAW_FIELDS)))
+    assert diags == []
+    request = members(service, "GetSpotPlacementScoresRequest")
+    assert request["TargetCapacity"] == (ScalarType(ScalarKind.INTEGER), True)
+    assert request["InstanceTypes"] == (ListType(ScalarType(ScalarKind.STRING)), False)
+    assert service.struct("GetSpotPlacementScoresRequest").members[1].doc == "The target capacity."
+    assert members(service, "InstanceRequirements")["VCpuCount"][1] is True
+    assert members(service, "VCpuCount") == {
+        "Min": (ScalarType(ScalarKind.INTEGER), True),
+        "Max": (ScalarType(ScalarKind.INTEGER), False),
+    }
+    (op,) = service.operations
+    assert op.output is not None
+    assert members(service, op.output.name) == {"NextToken": (ScalarType(ScalarKind.STRING), False)}

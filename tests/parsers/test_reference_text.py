@@ -5,7 +5,17 @@ from __future__ import annotations
 import textwrap
 
 from generator.diagnostics import Level
-from generator.model import EnumRef, ListType, MapType, ScalarKind, ScalarType, Service, StructRef
+from generator.model import (
+    EnumRef,
+    EventStreamType,
+    ListType,
+    MapType,
+    ScalarKind,
+    ScalarType,
+    Service,
+    StructRef,
+    UnionType,
+)
 from generator.parsers.reference_build import build_service
 from generator.parsers.reference_text import read_text
 
@@ -481,3 +491,426 @@ def test_bad_syntax_block_is_an_error_with_its_line() -> None:
     (diag,) = [d for d in diags if d.level is Level.ERROR]
     assert diag.code == "bad-syntax-block"
     assert diag.span.line == text.splitlines().index("    Name=__import__('os').system('id')") + 1
+
+
+# --------------------------------------------------------------------------- constructs of real pages
+
+
+def _header(client_id: str) -> str:
+    return HEADER.replace("create_client('demo')", f"create_client('{client_id}')")
+
+
+def build_as(client_id: str, body: str) -> tuple[Service, list[str]]:
+    ref, diags = read_text("demo.txt", _header(client_id) + textwrap.dedent(body).lstrip("\n"))
+    service, more = build_service(ref)
+    return service, [f"{d.level.value} {d.code}" for d in diags + more]
+
+
+def test_either_a_string_or_a_structure() -> None:
+    """s3 ``copy_object``: botocore documents ``CopySource`` as
+    ``'string' or {...}`` (type word ``str or dict``)."""
+    service, diags = build(
+        """
+        copy_object(**kwargs)
+
+        Creates a copy of an object.
+
+        Request Syntax
+
+        response = client.copy_object(
+            Bucket='string',
+            CopySource='string' or {'Bucket': 'string', 'Key': 'string', 'VersionId': 'string'},
+            Key='string'
+        )
+
+        Parameters
+
+          • Bucket (string) -- [REQUIRED] The name of the destination bucket.
+          • CopySource (str or dict) -- [REQUIRED] The name of the source bucket, key name of the source object, and optional version ID of the source object. You can either provide this value as a string or a dictionary.
+          • Key (string) -- [REQUIRED] The key of the destination object.
+
+        Returns
+
+        None
+        """
+    )
+    assert diags == []
+    request = members(service, "CopyObjectRequest")
+    assert request["CopySource"] == (UnionType((ScalarType(ScalarKind.STRING), StructRef("CopySource"))), True)
+    assert members(service, "CopySource") == {
+        "Bucket": (ScalarType(ScalarKind.STRING), False),
+        "Key": (ScalarType(ScalarKind.STRING), False),
+        "VersionId": (ScalarType(ScalarKind.STRING), False),
+    }
+
+
+TOO_LARGE_RESPONSE = """
+search(**kwargs)
+
+Finds SageMaker resources that match a search query.
+
+Request Syntax
+
+response = client.search(
+    Resource='TrainingJob'|'Experiment',
+    NextToken='string'
+)
+
+Parameters
+
+  • Resource (string) -- [REQUIRED] The name of the SageMaker resource to search for.
+  • NextToken (string) -- If more than MaxResults resources match the specified SearchExpression, the response includes a NextToken.
+
+Return type
+
+dict
+
+Returns
+
+Response Syntax
+
+# This section is too large to render.
+# Please see the AWS API Documentation linked below.
+
+AWS API Documentation
+
+Response Structure
+
+# This section is too large to render.
+# Please see the AWS API Documentation linked below.
+
+AWS API Documentation
+"""
+
+
+def test_a_response_too_large_to_render_is_an_unknown_response() -> None:
+    """sagemaker ``search``: botocore prints a note (comments only) in place
+    of the Response Syntax; the response is unknown, not an error."""
+    service, diags = build(TOO_LARGE_RESPONSE)
+    assert diags == ["warning syntax-not-shown"]
+    (op,) = service.operations
+    assert op.output == StructRef("SearchResponse")
+    assert service.struct("SearchResponse").members == ()
+    assert members(service, "SearchRequest")["Resource"][1] is True
+
+
+def test_a_request_too_large_to_render_leaves_the_method_out() -> None:
+    """lexv2-models ``create_intent``: the Request Syntax is the note."""
+    body = TOO_LARGE_RESPONSE.replace(
+        "response = client.search(\n    Resource='TrainingJob'|'Experiment',\n    NextToken='string'\n)",
+        "# This section is too large to render.\n# Please see the AWS API Documentation linked below.",
+    )
+    service, diags = build(body)
+    assert diags == ["warning syntax-not-shown"] and service.operations == ()
+
+
+def test_a_block_that_is_not_only_comments_stays_an_error() -> None:
+    body = TOO_LARGE_RESPONSE.replace("# This section is too large to render.", "x = 1\ny = 2")
+    _, diags = build(body)
+    assert "error bad-syntax-block" in diags
+
+
+def test_event_stream_member() -> None:
+    """logs ``start_live_tail``: ``EventStream({...})`` is an event stream."""
+    service, diags = build(
+        """
+        start_live_tail(**kwargs)
+
+        Starts a Live Tail streaming session.
+
+        Request Syntax
+
+        response = client.start_live_tail(
+            logGroupIdentifiers=[
+                'string',
+            ]
+        )
+
+        Parameters
+
+          • logGroupIdentifiers (list) -- [REQUIRED] An array where each item is a log group.
+            • (string) --
+
+        Return type
+
+        dict
+
+        Returns
+
+        Response Syntax
+
+        {
+            'responseStream': EventStream({
+                'sessionStart': {
+                    'requestId': 'string'
+                },
+                'SessionTimeoutException': {
+                    'message': 'string'
+                }
+            })
+        }
+
+        Response Structure
+
+          • (dict) --
+            • responseStream (EventStream) -- An object that includes the stream returned by your request.
+              • sessionStart (dict) -- This object contains information about this Live Tail session.
+                • requestId (string) -- The unique ID generated by CloudWatch Logs to identify this Live Tail session.
+              • SessionTimeoutException (dict) -- This exception is returned in the stream when the session times out.
+                • message (string) --
+        """
+    )
+    assert diags == []
+    response = members(service, "StartLiveTailResponse")
+    assert response == {"responseStream": (EventStreamType(StructRef("ResponseStream")), True)}
+    assert list(members(service, "ResponseStream")) == ["sessionStart", "SessionTimeoutException"]
+
+
+def test_float_printed_as_ellipsis_takes_the_type_word() -> None:
+    """ec2 ``MetricPoint.Value``: botocore prints some floats as ``...``."""
+    service, diags = build(
+        """
+        get_metric(**kwargs)
+
+        Gets.
+
+        Request Syntax
+
+        response = client.get_metric(
+            Ratio=...
+        )
+
+        Parameters
+
+          • Ratio (float) -- The ratio.
+
+        Return type
+
+        dict
+
+        Returns
+
+        Response Syntax
+
+        {
+            'Value': ...,
+            'Other': ...
+        }
+
+        Response Structure
+
+          • (dict) --
+            • Value (float) -- The value.
+            • Other (string) -- Said to be a string.
+        """
+    )
+    assert diags == []
+    assert members(service, "GetMetricRequest") == {"Ratio": (ScalarType(ScalarKind.FLOAT), False)}
+    response = members(service, "GetMetricResponse")
+    assert response["Value"] == (ScalarType(ScalarKind.FLOAT), True)
+    assert response["Other"] == (ScalarType(ScalarKind.STRING), True)
+
+
+RAW_FIELDS = """
+get_spot_placement_scores(**kwargs)
+
+Calculates the Spot placement score for a Region or Availability Zone based on the specified target capacity and compute requirements.
+
+Request Syntax
+
+response = client.get_spot_placement_scores(
+    InstanceTypes=[
+        'string',
+    ],
+    TargetCapacity=123,
+    InstanceRequirementsWithMetadata={
+        'ArchitectureTypes': [
+            'i386'|'x86_64',
+        ],
+        'InstanceRequirements': {
+            'VCpuCount': {
+                'Min': 123,
+                'Max': 123
+            }
+        }
+    },
+    DryRun=True|False
+)
+type InstanceTypes
+
+list
+
+param InstanceTypes
+
+The instance types. We recommend that you specify at least three instance types.
+
+  • (string) --
+type TargetCapacity
+
+integer
+
+param TargetCapacity
+
+[REQUIRED]
+
+The target capacity.
+
+type InstanceRequirementsWithMetadata
+
+dict
+
+param InstanceRequirementsWithMetadata
+
+The attributes for the instance types.
+
+  • ArchitectureTypes (list) --
+
+    The architecture type.
+
+    • (string) --
+  • InstanceRequirements (dict) --
+
+    The attributes for the instance types.
+
+    • VCpuCount (dict) -- [REQUIRED]
+
+      The minimum and maximum number of vCPUs.
+
+      • Min (integer) -- [REQUIRED]
+
+        The minimum number of vCPUs. To specify no minimum limit, specify 0.
+
+      • Max (integer) --
+
+        The maximum number of vCPUs.
+
+type DryRun
+
+boolean
+
+param DryRun
+
+Checks whether you have the required permissions for the action.
+
+Return type
+
+dict
+
+Returns
+
+Response Syntax
+
+{
+    'NextToken': 'string'
+}
+
+Response Structure
+
+  • (dict) --
+    • NextToken (string) -- The token to include in another request to get the next page of items.
+"""
+
+
+def test_raw_field_list_reads_as_parameters() -> None:
+    """ec2 ``get_spot_placement_scores``: Sphinx left the field list
+    unprocessed, ``type X`` / ``param X`` paragraphs in place of Parameters."""
+    service, diags = build(RAW_FIELDS)
+    assert diags == []
+    request = members(service, "GetSpotPlacementScoresRequest")
+    assert request["TargetCapacity"] == (ScalarType(ScalarKind.INTEGER), True)
+    assert request["InstanceTypes"][1] is False and request["DryRun"][1] is False
+    assert service.struct("GetSpotPlacementScoresRequest").members[0].doc.startswith("The instance types.")
+    assert members(service, "InstanceRequirements")["VCpuCount"][1] is True
+    assert members(service, "VCpuCount") == {
+        "Min": (ScalarType(ScalarKind.INTEGER), True),
+        "Max": (ScalarType(ScalarKind.INTEGER), False),
+    }
+
+
+POLICY = """
+{method}(**kwargs)
+
+Does it.
+
+Request Syntax
+
+response = client.{method}(
+    Name='string'
+)
+
+Parameters
+
+  • Name (string) -- The name.
+
+Return type
+
+dict
+
+Returns
+
+Response Syntax
+
+{syntax}
+"""
+
+
+def test_top_level_response_keys_follow_the_policy() -> None:
+    """generator/response_keys.py: required, except the keys responses
+    leave out (pagination tokens, empty listings, a missing item)."""
+
+    def response(client_id: str, method: str, syntax: str) -> dict[str, bool]:
+        service, _ = build_as(client_id, POLICY.format(method=method, syntax=syntax))
+        (op,) = service.operations
+        assert op.output is not None
+        return {m.name: m.required for m in service.struct(op.output).members}
+
+    keys = "{'Things': ['string'], 'NextToken': 'string', 'nextToken': 'string', 'Marker': 'string', 'NextMarker': 'string'}"
+    assert response("demo", "list_things", keys) == {
+        "Things": True, "NextToken": False, "nextToken": False, "Marker": True, "NextMarker": True,
+    }
+    item = "{'Item': {'string': 'string'}, 'LastEvaluatedKey': {'string': 'string'}, 'ConsumedCapacity': {'TableName': 'string'}}"
+    assert response("dynamodb", "get_item", item) == {"Item": False, "LastEvaluatedKey": False, "ConsumedCapacity": True}
+    assert response("dynamodb", "query", item)["Item"] is True  # Item only for GetItem
+    assert response("demo", "get_item", item) == {"Item": True, "LastEvaluatedKey": True, "ConsumedCapacity": True}
+    listing = "{'Contents': [{'Key': 'string'}], 'CommonPrefixes': [{'Prefix': 'string'}], 'Name': 'string'}"
+    assert response("s3", "list_objects_v2", listing) == {"Contents": False, "CommonPrefixes": False, "Name": True}
+    execution = "{'executionArn': 'string', 'stopDate': datetime(2015, 1, 1), 'output': 'string', 'error': 'string'}"
+    assert response("stepfunctions", "describe_execution", execution) == {
+        "executionArn": True, "stopDate": False, "output": False, "error": False,
+    }
+    assert response("stepfunctions", "stop_execution", execution)["stopDate"] is True
+
+
+def test_parameter_botocore_fills_in_is_a_note_not_a_contradiction() -> None:
+    """s3 ``SSECustomerKeyMD5``: listed under Parameters with botocore's
+    note, left out of the Request Syntax."""
+    service, diags = build(
+        """
+        head_object(**kwargs)
+
+        Retrieves metadata from an object without returning the object itself.
+
+        Request Syntax
+
+        response = client.head_object(
+            Bucket='string',
+            SSECustomerKey='string'
+        )
+
+        Parameters
+
+          • Bucket (string) -- [REQUIRED] The name of the bucket.
+          • SSECustomerKey (string) -- Specifies the customer-provided encryption key.
+          • SSECustomerKeyMD5 (string) --
+
+            Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321.
+
+            Please note that this parameter is automatically populated if it is not provided. Including this parameter is not required
+
+        Returns
+
+        None
+        """
+    )
+    assert diags == ["info auto-populated-parameter"]
+    assert list(members(service, "HeadObjectRequest")) == ["Bucket", "SSECustomerKey"]

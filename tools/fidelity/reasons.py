@@ -8,6 +8,9 @@ order; the first that applies gives its reason. A reason has a class:
 - ``builder``: the reference stubs add what no document states
   (mypy-boto3-builder's own type maps, boto3's runtime conversions); for a
   reader of the botocore pages this is a ``doc`` reason too;
+- ``choice``: stubwright deliberately differs, because its type is more
+  precise and type checkers accept it (the text says why); not a gap, and
+  not to be closed;
 - ``gap``: stubwright could do it from the document and does not yet; the
   text says where and how to fix it.
 
@@ -21,11 +24,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .compare import Mismatch
 from .stubs import TD, Coll, Generic, MapT, StubPackage, Type, UnionT
 
-DOC, BUILDER, GAP = "doc", "builder", "gap"
+DOC, BUILDER, CHOICE, GAP = "doc", "builder", "choice", "gap"
+#: the classes of differences that stay: what fixing every gap would reach counts them as matched
+SETTLED = frozenset({DOC, BUILDER, CHOICE})
 MARKDOWN = frozenset({"markdown-new", "markdown-old", "markdown-old-4.20"})
 REFERENCE = frozenset({"reference-text", "reference-html", "reference-text-old", "reference-html-old"})
 ANY_FORMAT = MARKDOWN | REFERENCE
@@ -64,6 +70,38 @@ class Context:
         hidden = _reach(self.ref, [self.ref.methods[m].unpacked for m in methods if m in self.ref.methods])
         shown = _reach(self.ref, [m.unpacked for name, m in self.ref.methods.items() if name not in methods])
         return hidden - shown
+
+    @cached_property
+    def service_model(self) -> Any:
+        """botocore's model of the service (the botocore of this venv, which
+        built the current corpus), or None."""
+        try:
+            import botocore.session
+
+            return botocore.session.get_session().get_service_model(self.service)
+        except Exception:  # any failure: the rule does without it
+            return None
+
+    def member_target_keys(self, typed_dict: str, key: str) -> set[str] | None:
+        """The member names of the structure that ``typed_dict``'s ``key``
+        holds (through lists), by botocore's model; None when unknown."""
+        model = self.service_model
+        if model is None:
+            return None
+        base = typed_dict.removesuffix("TypeDef")
+        names = [base] + [base.removesuffix(s) for s in ("Output", "Paginator", "Request", "Response") if base.endswith(s)]
+        for name in names:
+            try:
+                shape = model.shape_for(name)
+            except Exception:  # no such shape (botocore raises NoShapeFoundError)
+                continue
+            member = getattr(shape, "members", {}).get(key)
+            if member is None:
+                continue
+            while member.type_name == "list":
+                member = member.member
+            return set(member.members) if member.type_name == "structure" else None
+        return None
 
     def gen_typed_dict_is_empty(self, name: str) -> bool:
         td = self.gen.typed_dicts.get(name)
@@ -196,10 +234,6 @@ def _top_required(m: Mismatch, ctx: Context) -> bool:
     return m.kind == "required" and key is not None and key[0] in ctx.top_responses
 
 
-def _old_top_required(m: Mismatch, ctx: Context) -> bool:
-    return _top_required(m, ctx) and "reference not required, generated required" in m.detail
-
-
 def _too_large(m: Mismatch, ctx: Context) -> bool:
     if m.kind != "required" or "reference required, generated not required" not in m.detail:
         return False
@@ -210,56 +244,129 @@ def _too_large(m: Mismatch, ctx: Context) -> bool:
     return key is not None and key[0] in ctx.undocumented_requests
 
 
-def _paginator_metadata(m: Mismatch, _: Context) -> bool:
-    return m.kind == "missing" and m.where.endswith(".ResponseMetadata") and "Paginator" in m.where
+_ENUM_KEY = re.compile(r"((?:Mapping|dict)\[)(\w+Type|Literal\[[^\]]*\])(, )")
 
 
 def _map_key_enum(m: Mismatch, _: Context) -> bool:
-    """``Mapping[SomeType, X]`` / ``Mapping[Literal[...], X]`` against ``Mapping[str, X]``."""
-    return m.kind == "type" and bool(
-        re.search(r"reference (Mapping|dict)\[(\w+Type|Literal\[[^\]]*\]), .*generated (Mapping|dict)\[str, ", m.detail)
-    )
+    """``Mapping[SomeType, X]`` / ``Mapping[Literal[...], X]`` against
+    ``Mapping[str, X]``, also inside another map (``dict[str, dict[FillingTypeType, str]]``)."""
+    if m.kind != "type":
+        return False
+    if re.search(r"reference (Mapping|dict)\[(\w+Type|Literal\[[^\]]*\]), .*generated (Mapping|dict)\[str, ", m.detail):
+        return True
+    found = re.match(r"reference (.*), generated (.*)$", m.detail)
+    if found is None or _ENUM_KEY.search(found.group(1)) is None:
+        return False
+    return _ENUM_KEY.sub(r"\1str\3", found.group(1)) == found.group(2)
+
+
+_RECURSIVE = re.compile(
+    r"reference (?P<ref_list>(?:Sequence|list)\[)?(?:Mapping|dict)\[str, Any\]\]?, "
+    r"generated (?P<gen_list>(?:Sequence|list)\[)?(?P<gen>\w+)\]?$"
+)
+
+
+def _recursion(m: Mismatch, ctx: Context, *, wrong_target: bool = False) -> tuple[bool, bool] | None:
+    """A key whose reference type is ``dict[str, Any]`` (or a list of it)
+    where the generated one is a TypedDict that leads back to the key's own
+    TypedDict: the builder cut a recursive reference. Gives whether the
+    reference and the generated type are lists. On reference pages the
+    reader resolves botocore's marker ``{'... recursive ...'}`` to the
+    nearest enclosing structure, which may be the wrong one: the generated
+    TypedDict's keys must be the target's (botocore's model) unless
+    ``wrong_target``, which asks for the opposite."""
+    match = _RECURSIVE.match(m.detail)
+    key = _ref_key(m)
+    if m.kind != "type" or not match or key is None:
+        return None
+    gen = match.group("gen")
+    head = m.where.rpartition(".")[0]
+    owner = re.search(r"\(generated (\w+)\)", head)
+    owner_name = owner.group(1) if owner else key[0]
+    if gen not in ctx.gen.typed_dicts or ctx.gen_typed_dict_is_empty(gen):
+        return None
+    if gen != owner_name and owner_name not in _reach(ctx.gen, [gen]):
+        return None
+    target = ctx.member_target_keys(key[0], key[1]) if ctx.fmt in REFERENCE else None
+    wrong = target is not None and not set(ctx.gen.typed_dicts[gen].keys) <= target
+    if wrong != wrong_target:
+        return None
+    return bool(match.group("ref_list")), bool(match.group("gen_list"))
 
 
 def _recursive_cut(m: Mismatch, ctx: Context) -> bool:
     """The builder types a structure's reference to itself (directly or
-    through a list) as ``dict[str, Any]``; stubwright keeps the recursion."""
-    match = re.match(
-        r"reference (?:Sequence|list)?\[?(?:Mapping|dict)\[str, Any\]\]?, generated (?:Sequence\[|list\[)?(\w+)\]?$",
-        m.detail,
-    )
-    if m.kind != "type" or not match:
+    through other structures, or a list of them) as ``dict[str, Any]``;
+    stubwright keeps the recursion. The same shape otherwise: a list on
+    both sides or on neither."""
+    found = _recursion(m, ctx)
+    return found is not None and found[0] == found[1]
+
+
+def _recursive_list(m: Mismatch, ctx: Context) -> bool:
+    """A recursive reference the reference stubs type as a list, and
+    stubwright as the structure itself: the page prints botocore's marker
+    ``{'... recursive ...'}`` in place of the whole list. (When the page's
+    entry says ``(list)`` this is not the reason: the rule leaves it
+    unexplained, to be looked at.)"""
+    found = _recursion(m, ctx)
+    return found is not None and found[0] and not found[1]
+
+
+def _list_entry_on_page(m: Mismatch, ctx: Context) -> bool:
+    """The page's Parameters / Response Structure lists the key as ``(list)``
+    (read from the text page; an HTML page through its text twin)."""
+    text_path = ctx.docs.with_suffix(".txt") if ctx.docs.suffix == ".html" else ctx.docs
+    key = m.where.rpartition(".")[2]
+    if not text_path.is_file():
         return False
-    key = _ref_key(m)
-    gen = match.group(1)
-    if key is None or gen not in ctx.gen.typed_dicts:
+    return re.search(rf"^[\s•*-]*{re.escape(key)} \(list\) --", text_path.read_text(encoding="utf-8"), re.M) is not None
+
+
+def _response_not_shown(m: Mismatch, ctx: Context) -> bool:
+    """The whole response typed ``dict[str, Any]`` because the page shows
+    no Response Syntax (a comment-only block)."""
+    if m.kind != "type" or not m.detail.endswith("generated dict[str, Any]"):
         return False
-    # the generated TypedDict reaches the one the key belongs to: a cycle
-    return not ctx.gen_typed_dict_is_empty(gen) and _cycle(ctx.gen, gen)
+    if m.category == "returns":
+        method = m.where.removeprefix("client.")
+    elif m.category == "paginators" and m.where.endswith(".paginate -> page"):
+        name = m.where.split(".", 1)[0].removesuffix("Paginator")
+        method = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+    else:
+        return False
+    return method in _responses_not_shown(ctx.docs)
 
 
-def _cycle(pkg: StubPackage, start: str) -> bool:
-    seen: set[str] = set()
-    stack = [n for key in pkg.typed_dicts[start].keys.values() for n in _tds(key.type)]
-    while stack:
-        name = stack.pop()
-        if name == start:
-            return True
-        if name in seen or name not in pkg.typed_dicts:
-            continue
-        seen.add(name)
-        stack.extend(n for key in pkg.typed_dicts[name].keys.values() for n in _tds(key.type))
-    return False
+def _responses_not_shown(docs: Path) -> set[str]:
+    """Methods (and paginators, by method name) whose Response Syntax is
+    only botocore's too-large note (read from the text page)."""
+    text_path = docs.with_suffix(".txt") if docs.suffix == ".html" else docs
+    if not text_path.is_file():
+        return set()
+    found: set[str] = set()
+    current = ""
+    lines = text_path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        match = re.match(r"^([a-z_][a-z0-9_]*)\(\*\*kwargs\)$", line)
+        if match and match.group(1) not in ("paginate", "wait"):
+            current = match.group(1)
+        getter = re.match(r"^paginator = client\.get_paginator\('([a-z0-9_]+)'\)", line)
+        if getter:
+            current = getter.group(1)
+        if line.strip() == "Response Syntax":
+            following = [x for x in lines[i + 1 : i + 4] if x.strip()]
+            if following and following[0].startswith("# This section is too large to render"):
+                found.add(current)
+    return found
 
 
-def _float_ellipsis(m: Mismatch, _: Context) -> bool:
-    return m.kind == "type" and m.detail == "reference float, generated Any"
+def _copy_source_keys(m: Mismatch, ctx: Context) -> bool:
+    return ctx.service == "s3" and m.kind == "required" and m.where.startswith("CopySourceTypeDef.")
 
 
-def _event_stream(m: Mismatch, _: Context) -> bool:
-    return (
-        m.kind == "type" and m.detail.startswith("reference EventStream[") and "generated EventStream[" not in m.detail
-    )
+def _expires_string(m: Mismatch, ctx: Context) -> bool:
+    return ctx.service == "s3" and m.kind == "extra" and m.where.endswith(".ExpiresString")
 
 
 def _paginator_config(m: Mismatch, _: Context) -> bool:
@@ -283,34 +390,6 @@ def _literal_overlay(m: Mismatch, ctx: Context) -> bool:
         (ctx.service == "sqs" and "QueueAttributeFilterType" in m.where)
         or (ctx.service == "ec2" and "import_instance(Platform)" in m.where)
     )
-
-
-def _raw_field_list(m: Mismatch, ctx: Context) -> bool:
-    return ctx.service == "ec2" and (
-        "get_spot_placement_scores" in m.where
-        or m.where.startswith(
-            (
-                "InstanceRequirementsRequestTypeDef",
-                "MemoryMiBRequestTypeDef",
-                "VCpuCountRangeRequestTypeDef",
-                "GetSpotPlacementScoresResultTypeDef",
-            )
-        )
-    )
-
-
-def _get_session(m: Mismatch, _: Context) -> bool:
-    return m.where == "client.get_session" and m.kind == "missing"
-
-
-def _output_fold(m: Mismatch, ctx: Context) -> bool:
-    """markdown-new: a TypedDict paired with a differently named one. The
-    names come from the document, so the pairing went through a parent
-    ``XOutputTypeDef`` that was read as X although one of its members points
-    to a different shape (the key sets are equal)."""
-    if m.category == "names":
-        return m.detail.startswith("reference ") and "TypeDef" in m.detail
-    return m.category == "typed_dicts" and "(generated " in m.where
 
 
 #: (service, start of the place) → what the older markdown (builder 5.5.0) says instead;
@@ -356,11 +435,9 @@ RULES: tuple[Rule, ...] = (
         GAP,
         ANY_FORMAT,
         "an operation (or member) whose structure has no members: the builder writes `dict[str, Any]` "
-        "(request side `Mapping[str, Any]`), stubwright `EmptyResponseMetadataTypeDef` or an empty TypedDict. "
-        "The documents say it (`{}` Response Syntax on reference pages, `-> Dict[str, Any]` in markdown). "
-        "Fix: readers keep an empty `StructShape` for it (markdown_new/markdown_old map `Dict[str, Any]` to "
-        "`output=None` today); render/annotate.py renders a `StructRef` to a shape without members as "
-        "`dict[str, Any]` / `Mapping[str, Any]` and type_defs emits no TypedDict for it.",
+        "(request side `Mapping[str, Any]`); the readers keep an empty `StructShape` (`{}` Response Syntax, "
+        "`-> Dict[str, Any]`) and render/annotate.py renders it so. What remains here is a reader that "
+        "loses the empty structure (folds it into `output=None`, `EmptyResponseMetadataTypeDef`)",
         _empty_response,
     ),
     Rule(
@@ -383,9 +460,8 @@ RULES: tuple[Rule, ...] = (
         "returns-none",
         GAP,
         frozenset({"markdown-new"}),
-        "the markdown says `-> None` (ec2 `create_tags`/`delete_tags`); the readers fold it into 'no "
-        "response' (`EmptyResponseMetadataTypeDef`). Fix: a model flag `Operation.returns_none` set by "
-        "the markdown readers, rendered as `-> None`",
+        "the markdown says `-> None` (ec2 `create_tags`/`delete_tags`): markdown_new sets "
+        "`Operation.returns_none`, rendered `-> None`; a remaining one is a reader that misses it",
         _none_return,
     ),
     Rule(
@@ -400,20 +476,30 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "dynamodb-values",
+        DOC,
+        frozenset({"markdown-old", "markdown-old-4.20"}),
+        "DynamoDB attribute values: the older builder's markdown prints its union without "
+        "`AttributeValueTypeDef` (`Union[bytes, bytearray, str, int, Decimal, ...]`) and uses it on the "
+        "response side too, where builder 8.x writes `AttributeValueTypeDef`",
+        _dynamodb_values,
+    ),
+    Rule(
+        "dynamodb-values",
         GAP,
-        MARKDOWN,
-        "DynamoDB attribute values: the markdown prints the builder's union "
-        "(`Union[AttributeValueTypeDef, bytes, bytearray, str, int, Decimal, set[int], ...]`); the model has "
-        "no union type, so the annotation reader gives `Any`. Fix: a `UnionType` (or opaque annotation) "
-        "in generator/model.py, read by parsers/annotations.py `_union`, rendered by render/annotate.py",
+        frozenset({"markdown-new"}),
+        "DynamoDB attribute values: the unions are read (`UnionType`); left: the builder prints one "
+        "`AttributeValueTypeDef` for both sides, typed as on requests (`B: bytes`, `L: Sequence[Any]`), "
+        "where stubwright reads `bytes` as a blob (`BlobTypeDef` on requests) and adds an "
+        "`AttributeValueOutputTypeDef`. Fix: parsers/annotations.py reads a TypedDict member's `bytes` as "
+        "the Python value, and the markdown reader marks a shape the page prints once as one-for-both-sides",
         _dynamodb_values,
     ),
     Rule(
         "s3-unions",
         BUILDER,
         REFERENCE,
-        "the builder widens `SSECustomerKey` to `str | bytes` and `CopySource` to `str | CopySourceTypeDef` "
-        "(its type maps); the page says 'string' / a dict",
+        "the builder widens `SSECustomerKey` / `CopySourceSSECustomerKey` to `str | bytes` (its type map); "
+        "the page says 'string'",
         _s3_unions,
     ),
     Rule(
@@ -427,8 +513,8 @@ RULES: tuple[Rule, ...] = (
         "s3-unions",
         GAP,
         frozenset({"markdown-new"}),
-        "the markdown says `Union[str, bytes]` / `Union[str, CopySourceTypeDef]`; the model has no union "
-        "type (see dynamodb-values for the fix)",
+        "the markdown says `Union[str, bytes]` / `Union[str, CopySourceTypeDef]`, read as a `UnionType`; "
+        "a remaining one is an annotation the reader cannot read",
         _s3_unions,
     ),
     Rule(
@@ -440,52 +526,79 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "boto3-injected",
+        DOC,
+        frozenset({"markdown-old", "markdown-old-4.20"}),
+        "boto3's injected S3 methods: the older markdown types the parameters without `| None` "
+        "(`ExtraArgs: Dict[str, Any]`, `Config: TransferConfig`) and prints no return type",
+        _boto3_injected,
+    ),
+    Rule(
+        "boto3-injected",
         GAP,
-        MARKDOWN,
+        frozenset({"markdown-new"}),
         "boto3's injected S3 methods (`copy`, `upload_file`, `generate_presigned_post`, ...): the markdown "
-        "types every parameter; the model keeps them as `ExtraParam` (name and default only) and the client "
-        "template writes `Any`. Fix: `ExtraParam.annotation` (a model type, or the doc's annotation text) "
-        "read by markdown_new/markdown_old, rendered in templates/client.pyi.jinja",
+        "types every parameter (`ExtraParam.annotation`) and the return (`Service.extra_returns`); a "
+        "remaining one is an annotation the reader cannot read",
         _boto3_injected,
     ),
     Rule(
         "response-top-required",
         DOC,
         frozenset({"markdown-old", "markdown-old-4.20"}),
-        "builders before 8.x marked every top-level response key required and the older markdown says so "
-        "(`NextToken`, `Contents`, `LastEvaluatedKey`, ...); builder 8.x leaves the keys of its "
-        "REQUIRED_ATTRIBUTE_MAP (`NextToken`, `nextToken`, `PaginationToken`, `Contents`, `Item`, "
-        "`CommonPrefixes`, dynamodb `LastEvaluatedKey`, stepfunctions `DescribeExecution`...) NotRequired",
-        _old_top_required,
+        "builders before 8.x marked every top-level response key required and the older markdown says so; "
+        "the reader applies stubwright's policy (generator/response_keys.py: `NextToken`, `nextToken`, "
+        "`PaginationToken`, s3 `Contents`/`CommonPrefixes`, dynamodb `LastEvaluatedKey`/`Item`, "
+        "stepfunctions `DescribeExecution` keys NotRequired, as builder 8.x), since their 'required' says "
+        "nothing; where botocore's model marks a pagination token required (sagemaker `DescribeFeatureGroup`, "
+        "`ListFeatureGroups` `NextToken`) builder 8.x follows the model, which the markdown does not tell apart",
+        _top_required,
     ),
     Rule(
         "response-top-required",
-        GAP,
+        DOC,
         REFERENCE,
-        "top-level response keys: the page never states their flags; stubwright's rule (docs/design.md: "
-        "all required but `Next...Token`/`Next...Marker`/`Marker`) differs from the builder's, which makes "
-        "all required but `NextToken`, `nextToken`, `PaginationToken`, `Contents`, `Item`, `CommonPrefixes`, "
-        "dynamodb `LastEvaluatedKey` and eleven stepfunctions `DescribeExecutionOutput` keys "
-        "(mypy_boto3_builder/type_maps/required_attribute_map.py). Fix: use that list in "
-        "parsers/reference_build.py (`PAGINATION_TOKEN_RE`) and docs/design.md",
+        "top-level response keys: the page never states their flags, so stubwright applies its policy "
+        "(generator/response_keys.py, docs/design.md), which leaves out the same keys as the builder; the "
+        "builder also follows botocore's model where it marks a pagination token required (sagemaker "
+        "`DescribeFeatureGroupResponse.NextToken`), which the page does not say",
         _top_required,
+    ),
+    Rule(
+        "response-not-shown",
+        DOC,
+        REFERENCE,
+        "botocore prints '# This section is too large to render.' in place of this operation's Response "
+        "Syntax and Response Structure (sagemaker `search` and its paginator): the page does not show the "
+        "response, so it is typed `dict[str, Any]` (warning syntax-not-shown)",
+        _response_not_shown,
+    ),
+    Rule(
+        "copy-source-keys",
+        DOC,
+        REFERENCE,
+        "s3 `CopySource`: the page writes the dict form only in the Request Syntax "
+        "(`'string' or {'Bucket': ..., 'Key': ..., 'VersionId': ...}`) and lists no entries for its keys; "
+        "only the prose says that `VersionId` may be omitted, so no key is marked [REQUIRED]",
+        _copy_source_keys,
+    ),
+    Rule(
+        "expires-string",
+        BUILDER,
+        REFERENCE,
+        "s3 `get_object`/`head_object` `ExpiresString`: botocore adds it to the parsed response (a handler) "
+        "and documents it on the page; the builder reads the service model, which does not have it",
+        _expires_string,
     ),
     Rule(
         "too-large",
         DOC,
         REFERENCE,
         "botocore replaces the Parameters list of this operation by 'This section is too large to render': "
-        "the page gives the request's structure (Request Syntax) but no [REQUIRED] flag",
+        "the page gives the request's structure (Request Syntax) but no [REQUIRED] flag. Nor does it carry "
+        "the flags elsewhere: the rule counts only structures no other request uses (checked for glue "
+        "`create_job`/`update_job`: their nested structures appear otherwise only in responses, whose "
+        "Response Structure is too large as well and would give no flags anyway)",
         _too_large,
-    ),
-    Rule(
-        "paginator-response-metadata",
-        GAP,
-        MARKDOWN,
-        "a paginator's own response TypedDict (`XResponsePaginatorTypeDef`) has `ResponseMetadata` in the "
-        "builder's stubs; the readers drop `ResponseMetadata` and the renderer adds it to operation "
-        "responses only. Fix: render/package.py `type_defs()`: count paginator outputs as responses",
-        _paginator_metadata,
     ),
     Rule(
         "map-key-enum",
@@ -496,31 +609,36 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "recursive-cut",
-        GAP,
+        CHOICE,
         ANY_FORMAT,
-        "a structure that contains itself: the builder types the inner reference `dict[str, Any]` "
-        "(`Mapping`/`Sequence[Mapping[str, Any]]` on requests), stubwright keeps the recursive TypedDict "
-        "(more precise; mypy and pyright accept it). To match: render/annotate.py renders a reference to a "
-        "structure from inside itself as a document",
+        "a structure that contains itself (directly or through others): the builder types the reference "
+        "that closes the cycle `dict[str, Any]` (`Mapping`/`Sequence[Mapping[str, Any]]` on requests); "
+        "stubwright keeps the recursive TypedDict, which says what the value holds, and mypy --strict and "
+        "pyright (strict) accept it (the runtime twin quotes the forward reference, docs/design.md). The "
+        "newer markdown prints the builder's `Dict[str, Any]`, so it does not occur there",
         _recursive_cut,
     ),
     Rule(
-        "float-ellipsis",
+        "recursion-target",
         GAP,
         REFERENCE,
-        "botocore prints some float members as `...` in the syntax blocks and '(float)' in the lists; "
-        "parsers/reference_build.py `_type` overrides a scalar by its type word only when the syntax said "
-        "'string'. Fix: also when it is `...` (ScalarKind.ANY)",
-        _float_ellipsis,
+        "botocore's marker `{'... recursive ...'}` stands for a structure already being documented further "
+        "out, not necessarily the nearest enclosing one (glue `StatusDetails.RequestedChange` is a `Table`: "
+        "`Table` → `Status` → `Details` → `RequestedChange`); parsers/reference_build.py takes the nearest, "
+        "so the generated type is a different structure, which is wrong, not just more precise. The syntax "
+        "does not say which one; the entry's description may ('A Table object representing the requested "
+        "changes'). Fix: resolve the marker to the enclosing structure the description names, and type it "
+        "`dict[str, Any]` with a warning (the builder's typing) when none or more than one could be meant",
+        lambda m, ctx: _recursion(m, ctx, wrong_target=True) is not None,
     ),
     Rule(
-        "event-stream",
-        GAP,
+        "recursive-list",
+        DOC,
         REFERENCE,
-        "an `EventStream({...})` response member: `_raw` marks it kind 'eventstream' but "
-        "parsers/reference_build.py `_type` builds a plain structure. Fix: `if raw.kind == 'eventstream': "
-        "return EventStreamType(self._struct(...))`",
-        _event_stream,
+        "a recursive member that is a list of the enclosing structure (glue `Mapping.Children`): botocore "
+        "prints the marker `{'... recursive ...'}` in place of the whole list, and the page lists no entry "
+        "for it (the Response Structure is too large to render), so nothing says it is a list",
+        lambda m, ctx: _recursive_list(m, ctx) and not _list_entry_on_page(m, ctx),
     ),
     Rule(
         "paginator-config",
@@ -546,67 +664,11 @@ RULES: tuple[Rule, ...] = (
         "system attribute names; ec2 `import_instance` `Platform` is 'windows'); the document has botocore's",
         _literal_overlay,
     ),
-    Rule(
-        "raw-field-list",
-        GAP,
-        REFERENCE,
-        "ec2 `get_spot_placement_scores`: Sphinx left this method's field list unprocessed, so the page shows "
-        "'type X' / 'param X' / '[REQUIRED]' paragraphs (HTML: `<dt>type X</dt>` fields) instead of a "
-        "Parameters list (and, in HTML, no Returns field the reader finds); the readers skip that layout. "
-        "Fix: parsers/reference_text.py and reference_html.py read `type NAME` / `param NAME` fields as "
-        "entries of the top-level parameters",
-        _raw_field_list,
-    ),
-    Rule(
-        "get-session",
-        GAP,
-        ANY_FORMAT,
-        "glue's `GetSession` operation: generator/naming.py RESERVED_METHODS holds `get_session` because the "
-        "runtime client module imports botocore's `get_session`; the method is skipped (warning bad-name). "
-        "Fix: import it as `_get_session` in templates/client.pyi.jinja and drop it from RESERVED_METHODS",
-        _get_session,
-    ),
-    Rule(
-        "output-fold",
-        GAP,
-        frozenset({"markdown-new"}),
-        "a TypedDict paired with a differently named one: its parent `XOutputTypeDef` was folded into X "
-        "because the key sets are equal, although a member points to a different shape (glue "
-        "`CatalogPropertiesOutput.DataLakeAccessProperties` -> `DataLakeAccessPropertiesOutput`, sagemaker "
-        "`ClusterRestrictedInstanceGroupsConfigOutput.SharedEnvironmentConfig` -> "
-        "`ClusterSharedEnvironmentConfigDetails`). Fix: "
-        "parsers/markdown_new.py folds only when every member's type is equal after folding "
-        "(iterate to a fixpoint)",
-        _output_fold,
-    ),
 )
 
 
 #: (pattern of the error a failed generation printed, reason)
-FAILURES: tuple[tuple[str, str], ...] = (
-    (
-        "'string' or {",
-        "[gap] copy-source-or: s3 `CopySource` is written `'string' or {'Bucket': 'string', ...}` in the Request "
-        "Syntax (botocore's hand-written documentation of that parameter); `_raw` rejects it (bad-syntax-block) "
-        "and the whole service fails. Fix: parsers/reference_build.py `_parse_source` reads `A or B` as "
-        "alternatives (a `str | structure` member; with no union in the model, the structure, and a warning)",
-    ),
-    (
-        "expected one statement in the code block",
-        "[gap] too-large-syntax: a Response Syntax block that is only botocore's note '# This section is too "
-        "large to render.' (comments, no statement) fails the whole service. Fix: parsers/reference_build.py "
-        "`_parse_block` reads a block without statements as an unknown response (`dict[str, Any]`) with a "
-        "warning; the page does not carry that response's structure (a doc reason for what remains)",
-    ),
-    (
-        "leading zeros in decimal integer literals",
-        "[gap] too-large-in-syntax-html: botocore's too-large note for the Parameters of glue `create_job` / "
-        "`update_job` is indented into the Request Syntax literal block, so the HTML `<pre>` ends with "
-        "'**Parameters** :: # This section is too large to render. `AWS API Documentation <...2017-03-31...>`_' "
-        "and does not parse. Fix: parsers/reference_html.py cuts a syntax block at a line `**Parameters**` "
-        "(reference_text.py already stops there)",
-    ),
-)
+FAILURES: tuple[tuple[str, str], ...] = ()
 
 
 def explain_failure(message: str) -> str:

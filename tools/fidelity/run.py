@@ -19,11 +19,11 @@ import tempfile
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .compare import CATEGORIES, Report, compare
-from .reasons import Context, explain_all, explain_failure
+from .reasons import CHOICE, SETTLED, Context, explain_all, explain_failure
 from .stubs import load_package
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,7 +153,34 @@ def _evaluate(fmt_name: str, service: str, roots: dict[str, str]) -> Outcome:
     report = compare(reference, generated, names=fmt.names, unstated_response_required=fmt.unstated_response_required)
     ctx = Context(fmt_name, service, reference, generated, docs)
     reasons = explain_all(fmt_name, service, report.mismatches, ctx)
+    if fmt.unstated_response_required:
+        _file_unstated_flags(report, reasons)
     return Outcome(fmt_name, service, "ok", report, seconds, counts, reasons=reasons)
+
+
+#: reasons under which a page states no required flag at all (request side)
+UNSTATED_FLAG_REASONS = ("[doc] too-large",)
+
+
+def _file_unstated_flags(report: Report, reasons: list[str | None]) -> None:
+    """Move the required flags of a request the page does not state (its
+    Parameters list replaced by botocore's too-large note) to the category
+    counted apart, like the flags of nested response keys: an item moves
+    when every mismatch it has is such a flag."""
+    by_item: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(report.mismatches):
+        by_item.setdefault((m.category, m.where), []).append(i)
+    for (category, _), idx in by_item.items():
+        if category == "response_required":
+            continue
+        if all(
+            report.mismatches[i].kind == "required" and (reasons[i] or "").startswith(UNSTATED_FLAG_REASONS)
+            for i in idx
+        ):
+            report.categories[category].total -= 1
+            report.categories["response_required"].total += 1
+            for i in idx:
+                report.mismatches[i] = replace(report.mismatches[i], category="response_required")
 
 
 def run(services: Sequence[str], formats: Sequence[str], jobs: int) -> list[Outcome]:
@@ -209,7 +236,7 @@ def summary_table(outcomes: Sequence[Outcome], formats: Sequence[str], services:
         overall.append(f"**{t.score:.4f}** ({t.matched}/{t.total})" if t.total else "n/a")
     lines.append("| **all (count-weighted)** | " + " | ".join(overall) + " |")
     lines.append(
-        "| ceiling (doc/builder reasons counted as matched) | "
+        "| ceiling (doc/builder/choice reasons counted as matched) | "
         + " | ".join(f"{ceilings(outcomes, f)[0]:.4f}" for f in formats)
         + " |"
     )
@@ -235,8 +262,8 @@ def category_table(outcomes: Sequence[Outcome], formats: Sequence[str]) -> str:
                 cells.append("–")
             else:
                 cells.append(f"{tally.score:.4f} ({tally.matched}/{tally.total})" if tally.total else "–")
-        note = " (apart)" if cat == "response_required" else ""
-        lines.append(f"| {cat}{note} | " + " | ".join(cells) + " |")
+        label = "required flags the page does not state (apart)" if cat == "response_required" else cat
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -247,8 +274,9 @@ def _reason_class(reason: str | None) -> str:
 
 
 def ceilings(outcomes: Sequence[Outcome], fmt: str) -> tuple[float, int]:
-    """The score with the differences no document can resolve (``doc`` and
-    ``builder`` reasons) counted as matched, and the unexplained count."""
+    """The score with the differences that stay counted as matched (those no
+    document can resolve, ``doc`` and ``builder`` reasons, and stubwright's
+    deliberate ``choice``s), and the unexplained count."""
     t = totals(outcomes, fmt)
     unresolvable = unexplained = 0
     scored = set(t.scored())
@@ -263,9 +291,9 @@ def ceilings(outcomes: Sequence[Outcome], fmt: str) -> tuple[float, int]:
             cls = _reason_class(reason)
             key = (m.category, m.where)
             prev = items.get(key)
-            if prev is None or prev in ("doc", "builder"):
+            if prev is None or prev in SETTLED:
                 items[key] = cls
-        unresolvable += sum(1 for c in items.values() if c in ("doc", "builder"))
+        unresolvable += sum(1 for c in items.values() if c in SETTLED)
         unexplained += sum(1 for c in items.values() if c == "unexplained")
     return ((t.matched + unresolvable) / t.total if t.total else 1.0), unexplained
 
@@ -286,8 +314,8 @@ def differences(outcomes: Sequence[Outcome], formats: Sequence[str], examples: i
         if o.report is None:
             continue
         for m, reason in zip(o.report.mismatches, o.reasons, strict=True):
-            if m.category == "response_required":
-                continue
+            if m.category == "response_required" and not (reason or "").startswith(UNSTATED_FLAG_REASONS):
+                continue  # nested response flags: counted in the table, not listed one by one
             if reason is None:
                 unexplained += 1
                 reason = "[gap] UNEXPLAINED: no rule in tools/fidelity/reasons.py matches"
@@ -295,7 +323,7 @@ def differences(outcomes: Sequence[Outcome], formats: Sequence[str], examples: i
             groups.setdefault(reason, {}).setdefault(o.format, []).append(line)
     if not groups:
         return "(none)", 0
-    order = {"[doc]": 0, "[builder]": 1, "[gap]": 2}
+    order = {"[doc]": 0, "[builder]": 1, f"[{CHOICE}]": 2, "[gap]": 3}
     lines = ["| reason | " + " | ".join(formats) + " |", "| --- |" + " ---: |" * len(formats)]
     ranked = sorted(groups.items(), key=lambda kv: (order.get(kv[0].split(" ", 1)[0], 3), kv[0]))
     for reason, by_fmt in ranked:

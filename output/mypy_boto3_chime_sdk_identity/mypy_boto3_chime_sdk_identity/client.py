@@ -11,7 +11,7 @@ from typing import Any, cast
 from botocore.client import BaseClient, ClientMeta
 from botocore.config import Config
 from botocore.errorfactory import BaseClientExceptions
-from botocore.session import Session as BotocoreSession, get_session
+from botocore.session import Session as BotocoreSession, get_session as _get_session
 
 __all__ = ("ChimeSDKIdentityClient", "Exceptions", "create_client")
 
@@ -48,7 +48,7 @@ def create_client(
     """
     # passed only when given: older botocore releases do not take it
     extra: dict[str, Any] = {} if aws_account_id is None else {"aws_account_id": aws_account_id}
-    client = (session or get_session()).create_client(
+    client = (session or _get_session()).create_client(
         "chime-sdk-identity",
         region_name=region_name,
         api_version=api_version,

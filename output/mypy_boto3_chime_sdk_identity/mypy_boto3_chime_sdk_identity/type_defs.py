@@ -313,8 +313,8 @@ class ListAppInstanceAdminsRequestRequestTypeDef(TypedDict):
 class ListAppInstanceAdminsResponseTypeDef(TypedDict):
     AppInstanceArn: str
     AppInstanceAdmins: list[AppInstanceAdminSummaryTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 
 ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef = TypedDict(
@@ -351,8 +351,8 @@ class ListAppInstanceUsersRequestRequestTypeDef(TypedDict):
 class ListAppInstanceUsersResponseTypeDef(TypedDict):
     AppInstanceArn: str
     AppInstanceUsers: list[AppInstanceUserSummaryTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 
 class ListAppInstancesRequestRequestTypeDef(TypedDict):
@@ -362,8 +362,8 @@ class ListAppInstancesRequestRequestTypeDef(TypedDict):
 
 class ListAppInstancesResponseTypeDef(TypedDict):
     AppInstances: list[AppInstanceSummaryTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 
 class ListTagsForResourceRequestTypeDef(TypedDict):

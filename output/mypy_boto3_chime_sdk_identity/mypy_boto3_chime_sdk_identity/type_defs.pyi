@@ -278,8 +278,8 @@ class ListAppInstanceAdminsRequestRequestTypeDef(TypedDict):
 class ListAppInstanceAdminsResponseTypeDef(TypedDict):
     AppInstanceArn: str
     AppInstanceAdmins: list[AppInstanceAdminSummaryTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef = TypedDict(
     "ListAppInstanceUserEndpointsAppInstanceUserEndpointTypeDef",
@@ -311,8 +311,8 @@ class ListAppInstanceUsersRequestRequestTypeDef(TypedDict):
 class ListAppInstanceUsersResponseTypeDef(TypedDict):
     AppInstanceArn: str
     AppInstanceUsers: list[AppInstanceUserSummaryTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 class ListAppInstancesRequestRequestTypeDef(TypedDict):
     MaxResults: NotRequired[int]
@@ -320,8 +320,8 @@ class ListAppInstancesRequestRequestTypeDef(TypedDict):
 
 class ListAppInstancesResponseTypeDef(TypedDict):
     AppInstances: list[AppInstanceSummaryTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 class ListTagsForResourceRequestTypeDef(TypedDict):
     ResourceARN: str

@@ -201,9 +201,7 @@ class CognitoIdentityClient(BaseClient):
     ) -> SetPrincipalTagAttributeMapResponseResponseTypeDef:
         """You can use this operation to use default (username and clientID) attribute or custom attribute mappings."""
 
-    def tag_resource(
-        self, *, ResourceArn: str, Tags: Mapping[str, str]
-    ) -> EmptyResponseMetadataTypeDef:
+    def tag_resource(self, *, ResourceArn: str, Tags: Mapping[str, str]) -> dict[str, Any]:
         """Assigns a set of tags to the specified Amazon Cognito identity pool."""
 
     def unlink_developer_identity(
@@ -221,9 +219,7 @@ class CognitoIdentityClient(BaseClient):
     ) -> EmptyResponseMetadataTypeDef:
         """Unlinks a federated identity from an existing account."""
 
-    def untag_resource(
-        self, *, ResourceArn: str, TagKeys: Sequence[str]
-    ) -> EmptyResponseMetadataTypeDef:
+    def untag_resource(self, *, ResourceArn: str, TagKeys: Sequence[str]) -> dict[str, Any]:
         """Removes the specified tags from the specified Amazon Cognito identity pool."""
 
     def update_identity_pool(

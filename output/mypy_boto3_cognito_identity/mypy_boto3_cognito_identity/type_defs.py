@@ -281,8 +281,8 @@ class ListIdentitiesInputTypeDef(TypedDict):
 class ListIdentitiesResponseResponseTypeDef(TypedDict):
     IdentityPoolId: str
     Identities: list[IdentityDescriptionResponseTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 
 class ListIdentityPoolsInputTypeDef(TypedDict):
@@ -302,8 +302,8 @@ class ListIdentityPoolsRequestPaginateTypeDef(TypedDict):
 
 class ListIdentityPoolsResponseResponseTypeDef(TypedDict):
     IdentityPools: list[IdentityPoolShortDescriptionTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 
 class ListTagsForResourceInputTypeDef(TypedDict):
@@ -326,8 +326,8 @@ class LookupDeveloperIdentityInputTypeDef(TypedDict):
 class LookupDeveloperIdentityResponseResponseTypeDef(TypedDict):
     IdentityId: str
     DeveloperUserIdentifierList: list[str]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 
 class MergeDeveloperIdentitiesInputTypeDef(TypedDict):

@@ -251,8 +251,8 @@ class ListIdentitiesInputTypeDef(TypedDict):
 class ListIdentitiesResponseResponseTypeDef(TypedDict):
     IdentityPoolId: str
     Identities: list[IdentityDescriptionResponseTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 class ListIdentityPoolsInputTypeDef(TypedDict):
     MaxResults: int
@@ -268,8 +268,8 @@ class ListIdentityPoolsRequestPaginateTypeDef(TypedDict):
 
 class ListIdentityPoolsResponseResponseTypeDef(TypedDict):
     IdentityPools: list[IdentityPoolShortDescriptionTypeDef]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 class ListTagsForResourceInputTypeDef(TypedDict):
     ResourceArn: str
@@ -288,8 +288,8 @@ class LookupDeveloperIdentityInputTypeDef(TypedDict):
 class LookupDeveloperIdentityResponseResponseTypeDef(TypedDict):
     IdentityId: str
     DeveloperUserIdentifierList: list[str]
-    NextToken: str
     ResponseMetadata: ResponseMetadataTypeDef
+    NextToken: NotRequired[str]
 
 class MergeDeveloperIdentitiesInputTypeDef(TypedDict):
     SourceUserIdentifier: str

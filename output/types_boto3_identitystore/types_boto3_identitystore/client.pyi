@@ -34,7 +34,6 @@ from .type_defs import (
     DescribeGroupResponseTypeDef,
     DescribeUserResponseTypeDef,
     EmailTypeDef,
-    EmptyResponseMetadataTypeDef,
     FilterTypeDef,
     GetGroupIdResponseTypeDef,
     GetGroupMembershipIdResponseTypeDef,
@@ -112,15 +111,13 @@ class IdentityStoreClient(BaseClient):
     ) -> CreateUserResponseTypeDef:
         """Creates a user within the specified identity store."""
 
-    def delete_group(self, *, IdentityStoreId: str, GroupId: str) -> EmptyResponseMetadataTypeDef:
+    def delete_group(self, *, IdentityStoreId: str, GroupId: str) -> dict[str, Any]:
         """Delete a group within an identity store given <code>GroupId</code>."""
 
-    def delete_group_membership(
-        self, *, IdentityStoreId: str, MembershipId: str
-    ) -> EmptyResponseMetadataTypeDef:
+    def delete_group_membership(self, *, IdentityStoreId: str, MembershipId: str) -> dict[str, Any]:
         """Delete a membership within a group given <code>MembershipId</code>."""
 
-    def delete_user(self, *, IdentityStoreId: str, UserId: str) -> EmptyResponseMetadataTypeDef:
+    def delete_user(self, *, IdentityStoreId: str, UserId: str) -> dict[str, Any]:
         """Deletes a user within an identity store given <code>UserId</code>."""
 
     def describe_group(self, *, IdentityStoreId: str, GroupId: str) -> DescribeGroupResponseTypeDef:
@@ -191,12 +188,12 @@ class IdentityStoreClient(BaseClient):
 
     def update_group(
         self, *, IdentityStoreId: str, GroupId: str, Operations: Sequence[AttributeOperationTypeDef]
-    ) -> EmptyResponseMetadataTypeDef:
+    ) -> dict[str, Any]:
         """For the specified group in the specified identity store, updates the group metadata and attributes."""
 
     def update_user(
         self, *, IdentityStoreId: str, UserId: str, Operations: Sequence[AttributeOperationTypeDef]
-    ) -> EmptyResponseMetadataTypeDef:
+    ) -> dict[str, Any]:
         """For the specified user in the specified identity store, updates the user metadata and attributes."""
 
     @overload  # type: ignore[override]
