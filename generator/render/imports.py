@@ -16,13 +16,26 @@ def _group(module: str) -> int:
     return 0 if module.split(".")[0] in _STDLIB else 1
 
 
-def render_imports(imports: Iterable[Import], *, skip_module: str = "") -> str:
+#: packages the stubs may name but the runtime twins must not need: the
+#: packages depend on botocore only, and boto3's classes (S3's TransferConfig)
+#: are annotations there, not behaviour
+OPTIONAL_AT_RUNTIME = ("boto3",)
+
+
+def render_imports(imports: Iterable[Import], *, skip_module: str = "", runtime: bool = False) -> str:
+    """Sorted ``from m import n`` lines; ``since`` imports gated on the
+    Python version. With ``runtime``, an import from a package of
+    OPTIONAL_AT_RUNTIME is tried, and its names fall back to ``object``
+    (annotations only) when that package is not installed."""
     plain: dict[str, set[str]] = defaultdict(set)  # module -> import clauses
     gated: dict[tuple[tuple[int, int], str], set[str]] = defaultdict(set)
+    optional: dict[str, set[Import]] = defaultdict(set)
     for imp in imports:
         if imp.module == skip_module:
             continue
-        if imp.since is not None:
+        if runtime and imp.module.split(".")[0] in OPTIONAL_AT_RUNTIME:
+            optional[imp.module].add(imp)
+        elif imp.since is not None:
             gated[(imp.since, imp.module)].add(imp.clause())
         else:
             plain[imp.module].add(imp.clause())
@@ -48,4 +61,14 @@ def render_imports(imports: Iterable[Import], *, skip_module: str = "") -> str:
                 "else:",
                 f"    from typing_extensions import {joined}",
             ]
+    for module, imps in sorted(optional.items()):
+        clauses = sorted(imp.clause() for imp in imps)
+        bound = sorted(imp.alias or imp.name for imp in imps)
+        lines += [
+            "",
+            "try:",
+            f"    from {module} import {', '.join(clauses)}",
+            f"except ImportError:  # {module.split('.')[0]} is not a dependency: only annotations use these",
+            *(f"    {name} = object" for name in bound),
+        ]
     return "\n".join(lines)

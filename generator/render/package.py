@@ -49,8 +49,8 @@ class _Module:
     def add(self, *imports: Import) -> None:
         self.imports.update(imports)
 
-    def import_block(self) -> str:
-        return render_imports(self.imports, skip_module=f".{self.name}")
+    def import_block(self, *, runtime: bool = False) -> str:
+        return render_imports(self.imports, skip_module=f".{self.name}", runtime=runtime)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +146,11 @@ def _runtime_import(imp: Import) -> Import:
     return Import(imp.module, imp.name, since, imp.alias)
 
 
+#: classes the stubs subscript that are not generic at run time (botocore's
+#: EventStream): the runtime twin quotes annotations that subscript them
+_RUNTIME_UNSUBSCRIPTABLE_RE = re.compile(r"\bEventStream\[")
+
+
 def _runtime_defs(defs: list[TypedDictDef]) -> list[TypedDictDef]:
     """The TypedDicts of the runtime twin: a field that names a TypedDict
     defined later (or its own, for recursive shapes) quotes that part,
@@ -157,7 +162,8 @@ def _runtime_defs(defs: list[TypedDictDef]) -> list[TypedDictDef]:
         fields = []
         for f in d.fields:
             inner = f.inner or f.annotation
-            if any(n in names and n not in defined for n in _NAME_RE.findall(inner)):
+            later = any(n in names and n not in defined for n in _NAME_RE.findall(inner))
+            if later or _RUNTIME_UNSUBSCRIPTABLE_RE.search(inner):
                 quoted = quote(inner)
                 f = Field(f.name, quoted if f.required else f"NotRequired[{quoted}]", f.required, quoted)
             fields.append(f)
@@ -234,8 +240,7 @@ class PackageRenderer:
         self.stub_imports |= mod.imports
         stub = {"imports": mod.import_block(), **self.common, **context, "runtime": False}
         twin = {**stub, **(twin_context or {}), "runtime": True}
-        if runtime is not None:
-            twin["imports"] = runtime.import_block()
+        twin["imports"] = (runtime or mod).import_block(runtime=True)
         return template, stub, twin
 
     # -- modules ------------------------------------------------------------
