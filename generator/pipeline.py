@@ -144,8 +144,9 @@ class Group:
 
 @dataclass
 class Result:
-    #: the services parsed and merged in this run (a group served by the cache is not parsed)
-    services: list[Service] = field(default_factory=list)
+    #: the client ids of the services parsed and merged in this run (a group
+    #: served by the cache is not parsed); the models stay in the workers
+    parsed: list[str] = field(default_factory=list)
     #: every file of every group that rendered without error
     files: dict[PurePosixPath, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -206,7 +207,7 @@ def _parse_task(task: tuple[str, bytes]) -> tuple[Service | None, list[Diagnosti
 _Doc = tuple[str, bytes] | tuple[Service | None, list[Diagnostic]]
 
 
-def _group_task(task: tuple[list[_Doc], Options]) -> tuple[Service | None, str | None, dict[PurePosixPath, str], list[Diagnostic]]:
+def _group_task(task: tuple[list[_Doc], Options]) -> tuple[str | None, str | None, dict[PurePosixPath, str], list[Diagnostic]]:
     """Parse what is not parsed yet, merge, render, format: one service."""
     from .merge import merge
     from .parsers import parse_document
@@ -234,7 +235,7 @@ def _group_task(task: tuple[list[_Doc], Options]) -> tuple[Service | None, str |
     checked, more = check_service(merged)
     diags += more
     if checked is None or any(d.level is Level.ERROR for d in diags):
-        return merged, None, {}, diags
+        return merged.client_id, None, {}, diags
     merged = checked
     files: dict[PurePosixPath, str] = {}
     try:
@@ -244,8 +245,8 @@ def _group_task(task: tuple[list[_Doc], Options]) -> tuple[Service | None, str |
             files[rel] = text
     except RenderError as exc:
         message = f"internal error rendering {merged.name}: {exc}"
-        return merged, None, {}, [*diags, Diagnostic(merged.span, Level.ERROR, "render-failed", message)]
-    return merged, module_name_for(merged, options), files, diags
+        return merged.client_id, None, {}, [*diags, Diagnostic(merged.span, Level.ERROR, "render-failed", message)]
+    return merged.client_id, module_name_for(merged, options), files, diags
 
 
 def _options_key(options: Options) -> str:
@@ -344,10 +345,10 @@ def generate(paths: Sequence[Path], options: Options, *, cache: Cache | None = N
                 continue
             task_docs: list[_Doc] = [parsed[i] if i in parsed else (docs[i][0].as_posix(), docs[i][1]) for i in idx]
             work.append((group, (task_docs, options)))
-        for (group, _), (service, package, files, more) in zip(work, runner.map(_group_task, [t for _, t in work]), strict=True):
+        for (group, _), (client_id, package, files, more) in zip(work, runner.map(_group_task, [t for _, t in work]), strict=True):
             group.package, group.files, group.diagnostics = package, files, more
-            if service is not None:
-                result.services.append(service)
+            if client_id is not None:
+                result.parsed.append(client_id)
             if cache is not None and package is not None and not group.failed:
                 payload = {
                     "package": package,

@@ -219,7 +219,7 @@ def test_warm_cache_parses_nothing(built: tuple[Path, Path, dict[str, tuple[byte
     monkeypatch.setattr("generator.parsers.parse_document", boom)
     before = _state(out)
     result = generate([docs], Options(), cache=cache)
-    assert [g.cached for g in result.groups] == [True, True] and result.services == []
+    assert [g.cached for g in result.groups] == [True, True] and result.parsed == []
     assert write_tree(out, result.files, sources=result.sources(), scope=[docs]).empty
     assert _state(out) == before
 
