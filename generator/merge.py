@@ -138,7 +138,7 @@ class _Combiner:
         for m in a.members:
             members.append(self.member(m, theirs.pop(m.name), a.name, structure_first) if m.name in theirs else m)
         members += theirs.values()
-        return replace(a, members=tuple(members), doc=a.doc or b.doc, union=a.union or b.union)
+        return replace(a, members=tuple(members), doc=a.doc or b.doc, union=a.union or b.union, shared=a.shared or b.shared)
 
     def enum(self, a: EnumShape, b: EnumShape) -> EnumShape:
         if set(a.values) != set(b.values):

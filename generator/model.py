@@ -45,6 +45,9 @@ class ScalarKind(enum.Enum):
     # them) and the parameters of boto3's hand-written methods
     BYTEARRAY = "bytearray"
     DECIMAL = "decimal"
+    #: ``bytes`` as the document prints it in a TypedDict that serves both
+    #: sides: the Python value on either side, not every blob form
+    BYTES = "bytes"
     NONE = "none"
     #: a file object, ``IO[Any]``
     FILE = "file"
@@ -141,6 +144,9 @@ class StructShape:
     doc: str = ""
     #: a tagged union: exactly one member is set
     union: bool = False
+    #: the document prints ONE TypedDict for both sides (no ``XOutputTypeDef``
+    #: twin): rendered once, with its members as printed
+    shared: bool = False
     span: SourceSpan = UNKNOWN_SPAN
 
 

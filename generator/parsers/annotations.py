@@ -69,8 +69,14 @@ class Parsed:
     optional: bool = False
 
 
-def parse_annotation(text: str) -> Parsed:
-    """``Sequence[Mapping[str, TagTypeDef]]`` → ``ListType(MapType(...))``."""
+def parse_annotation(text: str, *, bytes_value: bool = False) -> Parsed:
+    """``Sequence[Mapping[str, TagTypeDef]]`` → ``ListType(MapType(...))``.
+
+    ``bytes_value``: a ``bytes`` outside a union is the Python value
+    (``ScalarKind.BYTES``), not a blob: the newer markdown prints a TypedDict
+    member so when that TypedDict serves both sides (DynamoDB's
+    ``AttributeValueTypeDef``: ``B: bytes``, where a request blob is
+    ``BlobTypeDef``)."""
     cleaned = text.strip().replace("\\", "")
     try:
         node = ast.parse(cleaned, mode="eval").body
@@ -86,7 +92,7 @@ def parse_annotation(text: str) -> Parsed:
     while isinstance(node, ast.Subscript) and _name(node.value) in WRAPPERS:
         optional = True
         node = node.slice
-    return Parsed(_convert(node, 0), optional)
+    return Parsed(_convert(node, 0, bytes_value), optional)
 
 
 def _name(node: ast.expr) -> str:
@@ -103,7 +109,7 @@ def _args(node: ast.Subscript) -> list[ast.expr]:
     return list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
 
 
-def _convert(node: ast.expr, depth: int) -> ModelType:
+def _convert(node: ast.expr, depth: int, bytes_value: bool = False) -> ModelType:
     if depth > 100:
         raise AnnotationTooDeep("type annotation nests too deeply")
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
@@ -112,17 +118,17 @@ def _convert(node: ast.expr, depth: int) -> ModelType:
         base = _name(node.value)
         args = _args(node)
         if base in LISTS and len(args) == 1:
-            return ListType(_convert(args[0], depth + 1))
+            return ListType(_convert(args[0], depth + 1, bytes_value))
         if base in MAPS and len(args) == 2:
-            return MapType(_convert(args[0], depth + 1), _convert(args[1], depth + 1))
+            return MapType(_convert(args[0], depth + 1, bytes_value), _convert(args[1], depth + 1, bytes_value))
         if base in SETS and len(args) == 1:
-            return SetType(_convert(args[0], depth + 1))
+            return SetType(_convert(args[0], depth + 1, bytes_value))
         if base == "Callable":
             return ScalarType(ScalarKind.CALLABLE)
         if base == "Union":
             return _union(args, depth)
         if base == "Optional" and len(args) == 1:
-            return _convert(args[0], depth + 1)
+            return _convert(args[0], depth + 1, bytes_value)
         if base == "Literal":
             raise AnnotationError("inline Literal: use parse_literal_values")
         if base == "EventStream" and len(args) == 1:
@@ -133,6 +139,8 @@ def _convert(node: ast.expr, depth: int) -> ModelType:
             return ScalarType(ScalarKind.BLOB)
         raise AnnotationError(f"unknown generic {base!r}")
     name = _name(node)
+    if bytes_value and name == "bytes":
+        return ScalarType(ScalarKind.BYTES)
     if name in SCALARS:
         return ScalarType(SCALARS[name])
     if name in PYTHON_VALUES:

@@ -347,6 +347,19 @@ def _simple_default(node: ast.expr | None) -> str | None:
     return "..."
 
 
+def _bytes_as_blob(t: ModelType) -> ModelType:
+    """The Python ``bytes`` read in a TypedDict member → a blob."""
+    if isinstance(t, ScalarType) and t.kind is ScalarKind.BYTES:
+        return ScalarType(ScalarKind.BLOB)
+    if isinstance(t, ListType):
+        return ListType(_bytes_as_blob(t.item))
+    if isinstance(t, MapType):
+        return MapType(_bytes_as_blob(t.key), _bytes_as_blob(t.value))
+    if isinstance(t, SetType):
+        return SetType(_bytes_as_blob(t.item))
+    return t
+
+
 def _rename(t: ModelType, fix: dict[str, ModelType]) -> ModelType:
     if isinstance(t, StructRef):
         return fix.get(t.name, t)
@@ -479,9 +492,12 @@ class _Reader:
         return code
 
     # -- types ---------------------------------------------------------------------
-    def model_type(self, node: ast.expr | None, code: _Code, owner: str, member: str) -> tuple[ModelType, bool | None]:
+    def model_type(
+        self, node: ast.expr | None, code: _Code, owner: str, member: str, *, bytes_value: bool = False
+    ) -> tuple[ModelType, bool | None]:
         """The model type of an annotation, and ``True``/``False`` when it
-        is wrapped in ``Required``/``NotRequired`` (``None`` otherwise)."""
+        is wrapped in ``Required``/``NotRequired`` (``None`` otherwise).
+        ``bytes_value``: see ``annotations.parse_annotation``."""
         line = code.line(node) if node is not None else code.first
         where = f"{owner}.{member}" if member else owner
         if node is None:
@@ -494,7 +510,7 @@ class _Reader:
             node = node.slice
         try:
             node = self.inline_literals(node, code, owner, member)
-            return parse_annotation(ast.unparse(node)).type, flag
+            return parse_annotation(ast.unparse(node), bytes_value=bytes_value).type, flag
         except AnnotationTooDeep:
             self.warn(line, "too-deep", f"{where}: annotation nests too deeply; typed as Any")
         except AnnotationError as exc:
@@ -622,7 +638,7 @@ class _Reader:
                     self.warn(code.line(stmt), "duplicate-member", f"{cls.name}: key {key!r} is listed twice; the first one is kept")
                     continue
                 seen.add(key)
-                t, flag = self.model_type(stmt.annotation, code, owner, key)
+                t, flag = self.model_type(stmt.annotation, code, owner, key, bytes_value=True)
                 members.append(Member(name=key, type=t, required=total if flag is None else flag, span=self.span(code.line(stmt))))
             elif isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
                 continue
@@ -665,7 +681,7 @@ class _Reader:
                 self.warn(code.line(value), "duplicate-member", f"{name}: key {key!r} is listed twice; the first one is kept")
                 continue
             seen.add(key)
-            t, flag = self.model_type(value, code, owner, key)
+            t, flag = self.model_type(value, code, owner, key, bytes_value=True)
             members.append(Member(name=key, type=t, required=total if flag is None else flag, span=self.span(code.line(key_node) if key_node else code.line(value))))
         self._add_raw(_RawStruct(name, members, [], code.line(call)), raw, order)
 
@@ -696,7 +712,16 @@ class _Reader:
             if name in RESERVED_STRUCTS:
                 continue
             members = members_of(doc_name, frozenset())
-            shapes[name] = StructShape(name=name, members=tuple(members), span=self.span(raw[doc_name].line))
+            # a TypedDict printed without an XOutputTypeDef twin serves both
+            # sides as printed (its ``bytes`` the Python value); one with a
+            # twin is a shape the two sides render apart: its ``bytes`` is a blob
+            base = _strip_suffix(name, "Output")
+            twinned = f"{name}Output{TYPEDEF}" in raw or (base != name and f"{base}{TYPEDEF}" in raw)
+            if twinned:
+                members = [replace(m, type=_bytes_as_blob(m.type)) for m in members]
+            shapes[name] = StructShape(
+                name=name, members=tuple(members), shared=not twinned, span=self.span(raw[doc_name].line)
+            )
         # XOutputTypeDef beside XTypeDef: one shape X when the keys are the
         # same and so is every member's type once the folded variants are read
         # as their base. botocore has shapes of its own named XOutput (glue

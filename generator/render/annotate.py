@@ -116,6 +116,7 @@ def _scalar(kind: ScalarKind, side: str, here: str) -> TypeAnnotation:
 _PYTHON_VALUES: dict[ScalarKind, TypeAnnotation] = {
     ScalarKind.BYTEARRAY: t.BYTEARRAY,
     ScalarKind.DECIMAL: t.DECIMAL,
+    ScalarKind.BYTES: t.BYTES,
     ScalarKind.NONE: t.NONE,
     ScalarKind.FILE: Subscript(t.IO, (t.ANY,)),
     ScalarKind.CALLABLE: Subscript(t.CALLABLE, (t.ELLIPSIS, t.ANY)),
@@ -207,6 +208,8 @@ def assign_names(service: Service, module_name: str) -> Names:
     for shape in service.structs:
         if shape.name in empty:
             continue
+        if shape.shared:
+            continue  # the document prints one TypedDict for both sides
         if shape.name in inputs and shape.name in outputs and _differs(StructRef(shape.name), service, set()):
             struct_output[shape.name] = claim(f"{shape.name}OutputTypeDef")
     enum = {e.name: claim(f"{e.name}Type") for e in service.enums}

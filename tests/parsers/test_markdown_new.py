@@ -1111,3 +1111,27 @@ def test_overloaded_operation_reads_the_first_definition() -> None:
     assert (op.name, op.input, op.output) == ("GetThing", StructRef("GetThingRequest"), StructRef("GetThingResponse"))
     assert members(service, "GetThingRequest") == {"Id": (STR, True)}
     assert [(d.level, d.code, d.span.line) for d in diags] == [(Level.INFO, "overloads", line_of(text, "def get_thing(", 2))]
+
+
+def test_typeddict_printed_once_is_shared_with_its_printed_bytes() -> None:
+    # dynamodb: the builder prints ONE AttributeValueTypeDef for both sides,
+    # with `bytes` (not BlobTypeDef) and request-side containers; a TypedDict
+    # with an XOutputTypeDef twin keeps reading `bytes` as a blob
+    defs = ""
+    for name, body in [
+        ("AttributeValueTypeDef", "S: NotRequired[str],\n    B: NotRequired[bytes],\n    BS: NotRequired[Sequence[bytes]],"),
+        ("RecordTypeDef", "Data: bytes,\n    Key: NotRequired[BlobTypeDef],"),
+        ("RecordOutputTypeDef", "Data: bytes,\n    Key: NotRequired[bytes],"),
+    ]:
+        defs += f"\n## {name}\n\n```python\n# {name} definition\n\nclass {name}(TypedDict):\n    {body}\n```\n"
+    service, diags = read(page("Type definitions", defs), "type_defs.md")
+    assert not diags
+    assert [s.name for s in service.structs] == ["AttributeValue", "Record"]
+    value = service.struct("AttributeValue")
+    assert value.shared
+    bytes_ = ScalarType(ScalarKind.BYTES)
+    assert members(service, "AttributeValue") == {"S": (STR, False), "B": (bytes_, False), "BS": (ListType(bytes_), False)}
+    record = service.struct("Record")
+    assert not record.shared
+    blob = ScalarType(ScalarKind.BLOB)
+    assert members(service, "Record") == {"Data": (blob, True), "Key": (blob, False)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,39 @@ def test_rendered_package_type_checks_and_imports(package: Path) -> None:
     check = "import demo_values.type_defs as t, typing; typing.get_type_hints(t.PutRequestTypeDef)"
     run = subprocess.run([sys.executable, "-c", check], cwd=package, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_shared_typeddict_renders_once_as_printed() -> None:
+    # a TypedDict the document prints once (no XOutputTypeDef twin) and that
+    # both sides reach: one name, its members as printed (`bytes`, `Sequence`)
+    value_bytes = ScalarType(ScalarKind.BYTES)
+    shared = StructShape(
+        name="AttributeValue",
+        members=(
+            Member(name="B", type=value_bytes, required=False),
+            Member(name="BS", type=ListType(value_bytes), required=False),
+        ),
+        shared=True,
+    )
+    item = Member(name="Item", type=MapType(STR, StructRef("AttributeValue")), required=True)
+    service = Service(
+        name="Demo",
+        client_id="demo",
+        operations=(Operation(method_name="get", name="Get", input=StructRef("GetRequest"), output=StructRef("GetResponse")),),
+        structs=(
+            shared,
+            StructShape(name="GetRequest", members=(item,)),
+            StructShape(name="GetResponse", members=(item,)),
+        ),
+    )
+    names = assign_names(service, "demo")
+    assert names.struct_input["AttributeValue"] == names.struct_output["AttributeValue"] == "AttributeValueTypeDef"
+    type_defs = render_package(service, Options(module_name="demo_shared"), Templates())
+    text = next(c for rel, c in type_defs.items() if rel.name == "type_defs.pyi")
+    flat = " ".join(text.split())
+    assert "B: NotRequired[bytes]" in flat
+    assert "BS: NotRequired[Sequence[bytes]]" in flat
+    assert "AttributeValueOutputTypeDef" not in text and "BlobTypeDef" not in text
+    # without the mark, the sides split as before
+    split = assign_names(replace(service, structs=(replace(shared, members=(Member(name="B", type=BLOB, required=False),), shared=False), *service.structs[1:])), "demo")
+    assert split.struct_output["AttributeValue"] == "AttributeValueOutputTypeDef"

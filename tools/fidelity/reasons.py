@@ -487,11 +487,11 @@ RULES: tuple[Rule, ...] = (
         "dynamodb-values",
         GAP,
         frozenset({"markdown-new"}),
-        "DynamoDB attribute values: the unions are read (`UnionType`); left: the builder prints one "
-        "`AttributeValueTypeDef` for both sides, typed as on requests (`B: bytes`, `L: Sequence[Any]`), "
-        "where stubwright reads `bytes` as a blob (`BlobTypeDef` on requests) and adds an "
-        "`AttributeValueOutputTypeDef`. Fix: parsers/annotations.py reads a TypedDict member's `bytes` as "
-        "the Python value, and the markdown reader marks a shape the page prints once as one-for-both-sides",
+        "DynamoDB attribute values: the unions are read (`UnionType`); the builder prints one "
+        "`AttributeValueTypeDef` for both sides, typed as on requests (`B: bytes`, `L: Sequence[Any]`): "
+        "the reader reads a TypedDict member's `bytes` as the Python value and marks a TypedDict printed "
+        "without an `XOutputTypeDef` twin `shared` (one name, members as printed); a remaining one is a "
+        "shape the page prints otherwise",
         _dynamodb_values,
     ),
     Rule(
