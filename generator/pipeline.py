@@ -173,8 +173,10 @@ class _Runner:
         self.jobs = max(1, jobs)
         self.pool: Executor | None = None
 
-    def map(self, fn: Callable[[_T], _R], tasks: Sequence[_T]) -> list[_R]:
-        if self.jobs == 1 or len(tasks) <= 1:
+    def map(self, fn: Callable[[_T], _R], tasks: Sequence[_T], *, inline: bool = False) -> list[_R]:
+        """``inline``: the caller knows the tasks are too small to pay for
+        starting worker processes."""
+        if self.jobs == 1 or len(tasks) <= 1 or inline:
             return [fn(task) for task in tasks]
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.jobs)
@@ -185,6 +187,10 @@ class _Runner:
         if self.pool is not None:
             self.pool.shutdown()
 
+
+#: up to this many bytes of documents to parse (~0.3 s of parsing, less than
+#: starting the workers costs), parsing stays in this process
+INLINE_PARSE_BYTES = 512 * 1024
 
 _TEMPLATES: list[Templates] = []
 
@@ -314,7 +320,11 @@ def generate(paths: Sequence[Path], options: Options, *, cache: Cache | None = N
                 client_ids[i] = entry["client_id"]
             else:
                 todo.append(i)
-        for i, outcome in zip(todo, runner.map(_parse_task, [(docs[i][0].as_posix(), docs[i][1]) for i in todo]), strict=True):
+        # a few small documents (one service's doc set) parse faster here than
+        # the worker processes start and import the readers
+        small = sum(len(docs[i][1]) for i in todo) <= INLINE_PARSE_BYTES
+        tasks = [(docs[i][0].as_posix(), docs[i][1]) for i in todo]
+        for i, outcome in zip(todo, runner.map(_parse_task, tasks, inline=small), strict=True):
             parsed[i] = outcome
             service = outcome[0]
             if service is not None:

@@ -264,9 +264,15 @@ def test_corrupt_cache_entries_are_ignored(built: tuple[Path, Path, dict[str, tu
     assert all(g.cached for g in generate([docs], Options(), cache=Cache(cache_dir)).groups)
 
 
-def test_jobs_do_not_change_the_output(built: tuple[Path, Path, dict[str, tuple[bytes, int]]]) -> None:
+@pytest.mark.parametrize("inline_parse_bytes", [0, 2**40], ids=["parse-in-workers", "parse-inline"])
+def test_jobs_do_not_change_the_output(
+    built: tuple[Path, Path, dict[str, tuple[bytes, int]]], inline_parse_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also when the documents are parsed here (few bytes) and then
+    rendered in the workers."""
     docs, _, _ = built
     one = generate([docs], Options(), jobs=1)
+    monkeypatch.setattr(pipeline, "INLINE_PARSE_BYTES", inline_parse_bytes)
     two = generate([docs], Options(), jobs=2)
     assert one.files == two.files
     assert sorted(map(str, one.diagnostics)) == sorted(map(str, two.diagnostics))

@@ -9,31 +9,56 @@ from dataclasses import replace
 
 from ..diagnostics import REPORT_HINT, Diagnostic, DiagnosticError, Level
 from ..model import Service, SourceSpan
-from . import markdown_new, markdown_old, reference_html, reference_text
 from .checks import check_service
-from .reference_build import build_service
-from .reference_page import RefPage
+from .detect import (
+    looks_like_markdown_new,
+    looks_like_markdown_old,
+    looks_like_reference_html,
+    looks_like_reference_text,
+)
 
 MAX_BYTES = 50 * 1024 * 1024
 
 Reader = Callable[[str, str], tuple[Service, list[Diagnostic]]]
 
 
-def _reference(read: Callable[[str, str], tuple[RefPage, list[Diagnostic]]]) -> Reader:
-    def reader(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
-        page, diags = read(path, text)
-        service, more = build_service(page)
-        return service, diags + more
+def _read_reference_text(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
+    from .reference_build import build_service
+    from .reference_text import read_text
 
-    return reader
+    page, diags = read_text(path, text)
+    service, more = build_service(page)
+    return service, diags + more
 
 
-#: (format name, detector, reader), tried in this order
+def _read_reference_html(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
+    from .reference_build import build_service
+    from .reference_html import read_html
+
+    page, diags = read_html(path, text)
+    service, more = build_service(page)
+    return service, diags + more
+
+
+def _read_markdown_old(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
+    from .markdown_old import read_markdown_old
+
+    return read_markdown_old(path, text)
+
+
+def _read_markdown_new(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
+    from .markdown_new import read_markdown_new
+
+    return read_markdown_new(path, text)
+
+
+#: (format name, detector, reader), tried in this order. A reader imports
+#: its module (and BeautifulSoup or markdown-it) on first use only.
 FORMATS: tuple[tuple[str, Callable[[str], bool], Reader], ...] = (
-    ("reference-text", reference_text.looks_like, _reference(reference_text.read_text)),
-    ("reference-html", reference_html.looks_like, _reference(reference_html.read_html)),
-    ("markdown-old", markdown_old.looks_like, markdown_old.read_markdown_old),
-    ("markdown-new", markdown_new.looks_like, markdown_new.read_markdown_new),
+    ("reference-text", looks_like_reference_text, _read_reference_text),
+    ("reference-html", looks_like_reference_html, _read_reference_html),
+    ("markdown-old", looks_like_markdown_old, _read_markdown_old),
+    ("markdown-new", looks_like_markdown_new, _read_markdown_new),
 )
 
 

@@ -97,6 +97,7 @@ from ..model import (
 )
 from ..naming import pascal_from_snake, type_name
 from .annotations import SCALARS, AnnotationError, AnnotationTooDeep, parse_annotation
+from .detect import looks_like_markdown_new as looks_like
 from .markdown_common import page_lines, truncated_fence, unclosed_fence
 
 ORIGIN = "markdown-new"
@@ -113,18 +114,8 @@ KEY_PLACEHOLDER = "stubwright_key_"
 PACKAGE_PREFIXES = ("types_boto3_", "mypy_boto3_", "types_aiobotocore_", "types_aioboto3_")
 PAGE_TITLES = {"Type definitions": "type_defs", "Literals": "literals", "Paginators": "paginators", "Waiters": "waiters"}
 #: a line of a code block that names what the block shows (builder templates)
-MARKER_RE = re.compile(r"^# \S+ (?:method definition|definition|TypedDict usage example|Union usage example)\s*$", re.M)
 TYPEDEF = "TypeDef"
 
-
-def looks_like(text: str) -> bool:
-    """A page of the newer markdown docs: a ``# Title`` first, and python
-    blocks marked the way the builder marks them (``# x method definition``,
-    ``# XTypeDef definition``)."""
-    head = text.lstrip("\ufeff \t\r\n")
-    if not head.startswith("# ") or "```python" not in text:
-        return False
-    return bool(MARKER_RE.search(text))
 
 
 # ---------------------------------------------------------------------------

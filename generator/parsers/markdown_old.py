@@ -66,9 +66,6 @@ REQUEST_SUFFIXES = ("RequestRequest", "InputRequest", "MessageRequest", "Request
 ITERATORS = frozenset({"Iterator", "PageIterator", "_PageIterator", "AsyncIterator", "AioPageIterator", "Generator"})
 
 TITLE_RE = re.compile(r"^(?P<what>.+?) for (?:boto3|aiobotocore|aioboto3) (?P<service>[A-Za-z][A-Za-z0-9]*) module$")
-HEAD_TITLE_RE = re.compile(
-    r"^#[ \t]+.+ for (?:boto3|aiobotocore|aioboto3) [A-Za-z][A-Za-z0-9]*(?: module)?[ \t]*$", re.M
-)
 CLIENT_ID_RE = re.compile(
     r"""(?:boto3\.client|Session\(\)\.client|session\.create_client|\.client)\(\s*["']([a-z0-9][a-z0-9.\-]*)["']"""
 )
@@ -93,18 +90,6 @@ IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 EXCEPTION_ITEM_RE = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)$")
 
-
-def looks_like(text: str) -> bool:
-    """An old-style mypy-boto3 docs page: a ``# ... for boto3 X module``
-    title and the "Auto-generated documentation" header, without the
-    admonitions (``!!! note``) of the newer docs."""
-    head = text[:6000]
-    return (
-        bool(HEAD_TITLE_RE.search(head))
-        and "Auto-generated documentation for" in head
-        and "type annotations stubs module" in head
-        and "!!! note" not in head
-    )
 
 
 # ---------------------------------------------------------------------------

@@ -82,15 +82,6 @@ BLOCK_TAGS = frozenset(
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def looks_like(text: str) -> bool:
-    """An HTML page that documents an SDK client class."""
-    head = text[:200000]
-    return bool(
-        re.search(r"<(?:html|body|dl|section|div)\b", head, re.I)
-        and re.search(r"""id=["'][A-Za-z][A-Za-z0-9]*\.Client["']|class\s*</span>""", head)
-        and re.search(r"(session|boto3)(<[^>]*>)*\.(<[^>]*>)*(create_client|client)\b", head)
-    )
-
 
 # ---------------------------------------------------------------------------
 # small helpers over the soup

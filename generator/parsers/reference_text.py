@@ -72,13 +72,6 @@ MARKERS = frozenset(
 TOP_SECTIONS = frozenset({"Client Exceptions", "Paginators", "Waiters"})
 
 
-def looks_like(text: str) -> bool:
-    head = text[:20000]
-    return bool(
-        re.search(r"^class\s+[A-Za-z0-9]+\.Client\s*$", head, re.M)
-        and re.search(r"(session\.create_client|boto3\.client)\(", head)
-    )
-
 
 class _Lines:
     """The page's lines with 1-based numbering and a cursor."""

@@ -27,7 +27,8 @@ from generator.model import (
     StructRef,
     Waiter,
 )
-from generator.parsers.markdown_new import looks_like, read_markdown_new
+from generator.parsers.detect import looks_like_markdown_new as looks_like
+from generator.parsers.markdown_new import read_markdown_new
 from tests.conftest import ROOT, seed
 
 DOCS = ROOT / "input_docs" / "identitystore" / "types-boto3-docs"

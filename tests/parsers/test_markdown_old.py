@@ -20,7 +20,8 @@ from generator.model import (
     Service,
     StructRef,
 )
-from generator.parsers.markdown_old import looks_like, operation_name, read_markdown_old
+from generator.parsers.detect import looks_like_markdown_old as looks_like
+from generator.parsers.markdown_old import operation_name, read_markdown_old
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"

@@ -13,8 +13,9 @@ import pytest
 from generator.diagnostics import DiagnosticError
 from generator.model import EnumRef, ListType, ScalarKind, ScalarType, Service, SourceSpan, StructRef
 from generator.naming import pascal_from_snake
+from generator.parsers.detect import looks_like_reference_html as looks_like
 from generator.parsers.reference_build import build_service
-from generator.parsers.reference_html import looks_like, read_html
+from generator.parsers.reference_html import read_html
 from generator.parsers.reference_page import Entry, RefMethod, RefPage
 from generator.parsers.reference_text import read_text
 from tests.conftest import ROOT
