@@ -555,8 +555,9 @@ def _skey(raw: Raw, stack: list[Raw], loose: bool) -> object:
         assert raw.item is not None and raw.key is not None
         return ("m", _skey(raw.key, stack, loose), _skey(raw.item, stack, loose))
     if raw.kind == "recursive":
-        target = _recursion_target(stack)
-        return ("r", len(stack) - stack.index(target) if target is not None else 0)
+        target = _recursion_target(raw, stack)
+        listed = raw.type_word.strip().lower() == "list"
+        return ("r", len(stack) - stack.index(target) if target is not None else 0, listed)
     if raw.kind == "union":
         return ("u", tuple(_skey(alt, stack, loose) for alt in raw.alts))
     stack.append(raw)
@@ -585,11 +586,47 @@ def _rename(t: ModelType, renames: dict[str, str]) -> ModelType:
     return t
 
 
-def _recursion_target(stack: list[Raw]) -> Raw | None:
-    for node in reversed(stack):
-        if node.kind == "struct":
-            return node
-    return None
+def _reached_as(stack: list[Raw], i: int) -> tuple[list[str], bool]:
+    """The member names under which ``stack[i]`` sits in ``stack[i - 1]``
+    (a list's key also by its singular and without ``List``: ``TableList``
+    → ``Table``), and whether it is a list's item."""
+    if i == 0:
+        return [], False
+    node = stack[i]
+    for key, child in stack[i - 1].members:
+        if child is node:
+            return [key], False
+        inner, through_list = child, False
+        while inner.kind in ("list", "map") and inner.item is not None:
+            through_list = through_list or inner.kind == "list"
+            inner = inner.item
+        if inner is node:
+            return [key, singular(key), key.removesuffix("List")], through_list
+    return [], False
+
+
+def _recursion_target(raw: Raw, stack: list[Raw]) -> Raw | None:
+    """The enclosing structure botocore's ``{'... recursive ...'}`` stands for.
+
+    The marker does not say which one. Its entry may: a ``(list)`` entry
+    stands for a whole list, so for the nearest enclosing structure that is
+    a list's item (logs ``LogFieldType.fields`` is the ``logFields`` list),
+    and a description naming an enclosing structure ("A Table object
+    representing the requested changes", glue ``StatusDetails``) names it.
+    Otherwise, the nearest enclosing structure."""
+    structs = [i for i, node in enumerate(stack) if node.kind == "struct"]
+    if not structs:
+        return None
+    if raw.type_word.strip().lower() == "list":
+        items = [i for i in structs if _reached_as(stack, i)[1]]
+        return stack[items[-1]] if items else None
+    doc = raw.doc[:400]
+    if doc:
+        for i in reversed(structs):
+            names, _ = _reached_as(stack, i)
+            if any(re.search(rf"\b{re.escape(n)}\s+(?:object|structure)\b", doc) for n in names if n):
+                return stack[i]
+    return stack[structs[-1]]
 
 
 class _Namer:
@@ -703,11 +740,12 @@ class ShapeBuilder:
         if raw.kind == "eventstream":
             return EventStreamType(self._struct(raw, ctx, stack, output=output))
         if raw.kind == "recursive":
-            target = _recursion_target(stack)
+            target = _recursion_target(raw, stack)
             if target is None or not target.name:
                 self.diagnostics.append(Diagnostic(self._span(raw), Level.WARNING, "unresolved-recursion", "recursive structure without an enclosing structure; typed as Any"))
                 return ScalarType(ScalarKind.ANY)
-            return StructRef(target.name)
+            ref = StructRef(target.name)
+            return ListType(ref) if raw.type_word.strip().lower() == "list" else ref
         return self._struct(raw, ctx, stack, output=output)
 
     def _union(self, raw: Raw, ctx: _Context, stack: list[Raw], *, output: bool) -> ModelType:

@@ -308,6 +308,81 @@ def test_maps_blobs_streams_documents_and_recursion() -> None:
     assert response["Raw"][0] == ScalarType(ScalarKind.BLOB)
 
 
+def test_recursion_marker_resolves_to_the_structure_its_entry_names() -> None:
+    """``{'... recursive ...'}`` stands for some enclosing structure: the
+    nearest one, unless its entry says a list (the nearest one that is a
+    list's item: logs ``LogFieldType.fields``) or its description names
+    another (glue ``StatusDetails.RequestedChange`` is "A Table object")."""
+    service, diags = build(
+        """
+        get_table(**kwargs)
+
+        Gets.
+
+        Request Syntax
+
+        response = client.get_table(
+            Name='string'
+        )
+        Parameters
+          • Name (string) -- [REQUIRED] The name.
+
+        Return type
+
+        dict
+
+        Returns
+
+        Response Syntax
+
+        {
+            'Table': {
+                'Name': 'string',
+                'Status': {
+                    'State': 'string',
+                    'Details': {
+                        'RequestedChange': {'... recursive ...'},
+                        'Previous': {'... recursive ...'}
+                    }
+                }
+            },
+            'Fields': [
+                {
+                    'FieldName': 'string',
+                    'FieldType': {
+                        'Element': {'... recursive ...'},
+                        'Fields': {'... recursive ...'}
+                    }
+                },
+            ]
+        }
+
+        Response Structure
+          • (dict) --
+            • Table (dict) -- The table.
+              • Name (string) -- Its name.
+              • Status (dict) -- Its status.
+                • State (string) -- The state.
+                • Details (dict) -- A StatusDetails object.
+                  • RequestedChange (dict) -- A Table object representing the requested changes.
+                  • Previous (dict) -- The details before.
+            • Fields (list) -- The fields.
+              • (dict) -- A field.
+                • FieldName (string) -- Its name.
+                • FieldType (dict) -- Its type.
+                  • Element (dict) -- For collections, the element type.
+                  • Fields (list) -- For structures, the nested fields.
+        """
+    )
+    assert [d for d in diags if not d.startswith("info")] == []
+    details = members(service, "TableStatusDetails")
+    assert details["RequestedChange"][0] == StructRef("Table")  # named by its description
+    assert details["Previous"][0] == StructRef("TableStatusDetails")  # nothing named: the nearest
+    field_type = members(service, "FieldType")
+    assert field_type["Element"][0] == StructRef("FieldType")
+    assert field_type["Fields"][0] == ListType(StructRef("Field"))  # a list: of the list's items
+
+
 def test_explicit_signatures_and_builtins() -> None:
     ref, _ = read_text(
         "demo.txt",
