@@ -623,12 +623,12 @@ RULES: tuple[Rule, ...] = (
         GAP,
         REFERENCE,
         "botocore's marker `{'... recursive ...'}` stands for a structure already being documented further "
-        "out, not necessarily the nearest enclosing one (glue `StatusDetails.RequestedChange` is a `Table`: "
-        "`Table` → `Status` → `Details` → `RequestedChange`); parsers/reference_build.py takes the nearest, "
-        "so the generated type is a different structure, which is wrong, not just more precise. The syntax "
-        "does not say which one; the entry's description may ('A Table object representing the requested "
-        "changes'). Fix: resolve the marker to the enclosing structure the description names, and type it "
-        "`dict[str, Any]` with a warning (the builder's typing) when none or more than one could be meant",
+        "out, not necessarily the nearest enclosing one, and the syntax does not say which. "
+        "parsers/reference_build.py `_recursion_target` takes the one the entry's description names ('A "
+        "Table object ...'), a list of the nearest list item for a `(list)` entry, else the nearest; a "
+        "marker this still resolves to a structure botocore does not put there lands here. Fix: teach "
+        "`_recursion_target` the clue the page gives, or type it `dict[str, Any]` with a warning (the "
+        "builder's typing) when none does",
         lambda m, ctx: _recursion(m, ctx, wrong_target=True) is not None,
     ),
     Rule(
