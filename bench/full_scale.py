@@ -72,9 +72,10 @@ class Figures:
 # --------------------------------------------------------------------------- measuring
 
 
-def _tree_rss_kib(root_pid: int) -> int:
-    """RSS of ``root_pid`` and all its descendants (kB), from /proc."""
-    total = 0
+def _tree_rss_kib(root_pid: int) -> tuple[int, int]:
+    """RSS of ``root_pid`` and all its descendants, and the largest peak
+    RSS (VmHWM) of any one of them (kB), from /proc."""
+    total = largest = 0
     stack = [root_pid]
     seen: set[int] = set()
     while stack:
@@ -85,7 +86,9 @@ def _tree_rss_kib(root_pid: int) -> int:
         try:
             with open(f"/proc/{pid}/status") as status:
                 for line in status:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("VmHWM:"):
+                        largest = max(largest, int(line.split()[1]))
+                    elif line.startswith("VmRSS:"):
                         total += int(line.split()[1])
                         break
             for task in os.listdir(f"/proc/{pid}/task"):
@@ -93,20 +96,24 @@ def _tree_rss_kib(root_pid: int) -> int:
                     stack.extend(int(c) for c in children.read().split())
         except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError):
             continue
-    return total
+    return total, largest
 
 
 def measure(label: str, cmd: list[str], out: Path, services: int, env: dict[str, str] | None = None) -> Figures:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
+    peak = largest = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        # getrusage(RUSAGE_CHILDREN).ru_maxrss is the largest child of this
+        # whole benchmark so far, not of this run: read each process's
+        # VmHWM instead
+        nonlocal peak, largest
         while not done.is_set():
-            peak = max(peak, _tree_rss_kib(proc.pid))
+            tree, one = _tree_rss_kib(proc.pid)
+            peak, largest = max(peak, tree), max(largest, one)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -121,7 +128,7 @@ def measure(label: str, cmd: list[str], out: Path, services: int, env: dict[str,
         tail = "\n".join(stderr.strip().splitlines()[-5:])
         print(f"  [{label}] exit {proc.returncode}:\n{tail}", file=sys.stderr)
     files, lines = count_output(out)
-    return Figures(label, services, wall, cpu, peak / 1024, after.ru_maxrss / 1024, files, lines, proc.returncode)
+    return Figures(label, services, wall, cpu, peak / 1024, largest / 1024, files, lines, proc.returncode)
 
 
 def count_output(out: Path) -> tuple[int, int]:
