@@ -184,3 +184,18 @@ def test_carriage_return_line_ends_read_like_newlines(tmp_path: Path) -> None:
             }
         )
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_python_warnings_from_doc_code_blocks_do_not_reach_stderr(tmp_path: Path) -> None:
+    """``1for`` or ``"\\d"`` in a page's code makes ``compile`` warn on
+    stderr (``<unknown>:1: SyntaxWarning: invalid decimal literal``), naming
+    no document; the readers parse without it (seen in the long fuzz run)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = seed("001").read_text()
+    (docs / "ref.txt").write_text(text.replace("    Metadata='string',", "    Metadata=[1for x in '\\d'],", 1))
+    md = seed("004").read_text()
+    (docs / "new.md").write_text(md.replace("    ExpiresIn: int = 3600,", "    ExpiresIn: int = [1for x in '\\d'],", 1))
+    assert "1for" in (docs / "ref.txt").read_text() and "1for" in (docs / "new.md").read_text()
+    proc = run("generate", str(docs / "ref.txt"), str(docs / "new.md"), "-o", str(tmp_path / "out"), "--no-cache")
+    assert "Warning" not in proc.stderr and "<unknown>" not in proc.stderr, proc.stderr

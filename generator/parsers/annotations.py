@@ -24,6 +24,7 @@ from ..model import (
     StructRef,
     UnionType,
 )
+from .pysource import parse_expression
 
 SCALARS = {
     "str": ScalarKind.STRING,
@@ -79,7 +80,7 @@ def parse_annotation(text: str, *, bytes_value: bool = False) -> Parsed:
     ``BlobTypeDef``)."""
     cleaned = text.strip().replace("\\", "")
     try:
-        node = ast.parse(cleaned, mode="eval").body
+        node = parse_expression(cleaned).body
     except SyntaxError as exc:
         if "too many nested" in (exc.msg or ""):
             raise AnnotationTooDeep("type annotation nests too deeply") from None
@@ -185,7 +186,7 @@ def _union(members: list[ast.expr], depth: int) -> ModelType:
 def parse_literal_values(text: str) -> tuple[str, ...]:
     """``Literal["A", "B"]`` → ``("A", "B")``."""
     try:
-        node = ast.parse(text.strip(), mode="eval").body
+        node = parse_expression(text.strip()).body
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise AnnotationError(f"not a Literal: {text[:80]!r}") from exc
     if not (isinstance(node, ast.Subscript) and _name(node.value) == "Literal"):

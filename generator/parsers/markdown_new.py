@@ -99,6 +99,7 @@ from ..naming import pascal_from_snake, type_name
 from .annotations import SCALARS, AnnotationError, AnnotationTooDeep, parse_annotation
 from .detect import looks_like_markdown_new as looks_like
 from .markdown_common import page_lines, truncated_fence, unclosed_fence
+from .pysource import parse_expression, parse_module
 
 ORIGIN = "markdown-new"
 #: hand-written client methods every client has; rendered by the templates
@@ -317,7 +318,7 @@ def _inline_code(code: str) -> ast.AST | None:
     if text.startswith("#!python"):
         text = text[len("#!python") :].strip()
     try:
-        return ast.parse(text, mode="eval")
+        return parse_expression(text)
     except (SyntaxError, ValueError, RecursionError):
         return None
 
@@ -460,10 +461,10 @@ class _Reader:
         source = item.text
         try:
             try:
-                code = _Code(ast.parse(source), item.line, {})
+                code = _Code(parse_module(source), item.line, {})
             except SyntaxError:
                 repaired, keys = _repair(source)
-                code = _Code(ast.parse(repaired), item.line, keys)
+                code = _Code(parse_module(repaired), item.line, keys)
         except SyntaxError as exc:
             line = item.line + (exc.lineno or 1) - 1
             first = source.lstrip().split("\n", 1)[0].strip()

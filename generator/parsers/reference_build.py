@@ -46,6 +46,7 @@ from ..model import (
 )
 from ..naming import GENERIC_NAMES, class_name, is_identifier, is_method_name, pascal_from_snake, singular
 from ..response_keys import top_level_required
+from .pysource import parse_module
 from .reference_page import Entry, RefMethod, RefPage, SyntaxBlock
 
 #: hand-written client methods every client has; documented with explicit
@@ -302,12 +303,12 @@ def _parse_source(block: SyntaxBlock) -> tuple[ast.Module, dict[str, str]]:
     thousands of alternatives are read too (see the two helpers above)."""
     source = block.text.strip("\n")
     try:
-        return ast.parse(source, mode="exec"), {}
+        return parse_module(source), {}
     except RecursionError:
         flat = _flatten_alternatives(source)
         if flat is not None:
             try:
-                return ast.parse(flat, mode="exec"), {}
+                return parse_module(flat), {}
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 pass
         raise DiagnosticError(Diagnostic(block.span, Level.ERROR, "too-deep", "code block nests too deeply")) from None
@@ -315,7 +316,7 @@ def _parse_source(block: SyntaxBlock) -> tuple[ast.Module, dict[str, str]]:
         repaired, keys = _repair_keywords(source)
         if keys:
             try:
-                return ast.parse(repaired, mode="exec"), keys
+                return parse_module(repaired), keys
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 pass
         raise DiagnosticError(_syntax_diagnostic(exc, block, source)) from None
@@ -827,7 +828,7 @@ def _explicit_params(signature: str) -> tuple[ExtraParam, ...] | None:
     if signature.strip() in ("**kwargs", ""):
         return None  # an operation (``op()`` when it takes no parameters)
     try:
-        node = ast.parse(f"def f({signature}): pass").body[0]
+        node = parse_module(f"def f({signature}): pass").body[0]
     except SyntaxError:
         return None
     assert isinstance(node, ast.FunctionDef)
