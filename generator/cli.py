@@ -155,9 +155,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_generate(args)
         if args.command == "diff":
             return run_diff(args)
-    except KeyboardInterrupt:
-        print("stubwright: interrupted; output left as it was", file=sys.stderr)
-        return 130
     except Exception:
         print(
             "stubwright: internal error (a bug in stubwright, not in your documents); "

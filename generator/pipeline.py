@@ -22,11 +22,14 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -172,20 +175,60 @@ class _Runner:
     def __init__(self, jobs: int) -> None:
         self.jobs = max(1, jobs)
         self.pool: Executor | None = None
+        #: child processes that are not this runner's workers
+        self.others: set[multiprocessing.process.BaseProcess] = set()
 
     def map(self, fn: Callable[[_T], _R], tasks: Sequence[_T], *, inline: bool = False) -> list[_R]:
         """``inline``: the caller knows the tasks are too small to pay for
         starting worker processes."""
         if self.jobs == 1 or len(tasks) <= 1 or inline:
             return [fn(task) for task in tasks]
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs)
-        chunk = max(1, len(tasks) // (self.jobs * 4))
-        return list(self.pool.map(fn, tasks, chunksize=chunk))
+        # workers start (fork, or spawn) while the tasks are submitted; one
+        # started while Ctrl-C is ignored ignores it from birth, so a signal
+        # cannot reach it before its initializer runs
+        with _sigint_ignored():
+            if self.pool is None:
+                self.others = set(multiprocessing.active_children())
+                self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_sigint)
+            chunk = max(1, len(tasks) // (self.jobs * 4))
+            results = self.pool.map(fn, tasks, chunksize=chunk)
+        return list(results)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
+
+    def abort(self) -> None:
+        """Ctrl-C or an error: stop the workers now, not after their tasks."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            workers = [c for c in multiprocessing.active_children() if c not in self.others]
+            for child in workers:
+                child.terminate()
+            for child in workers:
+                child.join(timeout=5)
+            self.pool = None
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ctrl-C is ignored inside (the main thread only: elsewhere signals
+    cannot be set, and are not delivered)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _ignore_sigint() -> None:
+    """In a worker: a terminal's Ctrl-C reaches the whole process group; the
+    main process handles it (stops the workers, leaves the output as it
+    was), so a worker must not die of it with a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 #: up to this many bytes of documents to parse (~0.3 s of parsing, less than
@@ -366,6 +409,9 @@ def generate(paths: Sequence[Path], options: Options, *, cache: Cache | None = N
                     "diagnostics": [_diag_to_json(d) for d in more],
                 }
                 cache.put("group", keys[group.client_id], payload)
+    except BaseException:
+        runner.abort()
+        raise
     finally:
         runner.close()
 
@@ -585,27 +631,35 @@ def apply_plan(plan: Plan) -> None:
             staged = staging.joinpath("new", *rel.parts)
             staged.parent.mkdir(parents=True, exist_ok=True)
             staged.write_bytes(data)
-        try:
-            for rel in sorted(plan.contents):
-                target = output.joinpath(*rel.parts)
-                for parent in reversed(target.parents):
-                    if parent != output and output in parent.parents and not parent.exists():
-                        parent.mkdir()
-                        made_dirs.append(parent)
-                if target.exists() or target.is_symlink():
-                    _move(target, staging.joinpath("old", *rel.parts))
-                    journal.append(("replaced", rel))
-                os.replace(staging.joinpath("new", *rel.parts), target)
-                journal.append(("wrote", rel))
-            for rel in plan.removed:
-                _move(output.joinpath(*rel.parts), staging.joinpath("old", *rel.parts))
-                journal.append(("removed", rel))
-        except BaseException:
-            _undo(output, staging, journal, made_dirs)
-            raise
+        # the swap is not interruptible: a Ctrl-C while files move would
+        # leave a mix, or break the undo half-way (it takes milliseconds)
+        with _sigint_ignored():
+            _swap(plan, output, staging, journal, made_dirs)
         _remove_empty_dirs(output, plan.removed)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(plan: Plan, output: Path, staging: Path, journal: list[tuple[str, PurePosixPath]], made_dirs: list[Path]) -> None:
+    """Move the staged files into place, old ones aside; any error undoes it."""
+    try:
+        for rel in sorted(plan.contents):
+            target = output.joinpath(*rel.parts)
+            for parent in reversed(target.parents):
+                if parent != output and output in parent.parents and not parent.exists():
+                    parent.mkdir()
+                    made_dirs.append(parent)
+            if target.exists() or target.is_symlink():
+                _move(target, staging.joinpath("old", *rel.parts))
+                journal.append(("replaced", rel))
+            os.replace(staging.joinpath("new", *rel.parts), target)
+            journal.append(("wrote", rel))
+        for rel in plan.removed:
+            _move(output.joinpath(*rel.parts), staging.joinpath("old", *rel.parts))
+            journal.append(("removed", rel))
+    except BaseException:
+        _undo(output, staging, journal, made_dirs)
+        raise
 
 
 def _move(src: Path, dst: Path) -> None:
