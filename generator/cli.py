@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, Level, format_report
 from .diff import FORMATS, diff_paths
 from .diff import format_report as format_diff
 from .naming import is_module_name
-from .pipeline import Result, WriteError, generate, plan_tree, write_tree
+from .pipeline import Result, WriteError, generate, plan_tree, recover_interrupted, write_tree
 from .render.package import KWARGS_STYLES, Options, render_boto3_overloads
 
 ISSUES_URL = "the stubwright issue tracker"
@@ -102,6 +102,8 @@ def _check(args: argparse.Namespace, result: Result) -> int:
 
 
 def _write(args: argparse.Namespace, result: Result) -> int:
+    for note in recover_interrupted(args.output):
+        print(f"stubwright: note: {note}", file=sys.stderr)
     failed = [g for g in result.groups if g.failed or _failed(args, g.diagnostics)]
     grouped = {id(d) for g in result.groups for d in g.diagnostics}
     unattributed = [d for d in result.diagnostics if id(d) not in grouped]

@@ -29,6 +29,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -624,6 +625,7 @@ def apply_plan(plan: Plan) -> None:
     output = plan.output
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".stubwright-", dir=output))
+    (staging / STAGING_OWNER).write_text(str(os.getpid()))
     journal: list[tuple[str, PurePosixPath]] = []
     made_dirs: list[Path] = []
     try:
@@ -631,6 +633,7 @@ def apply_plan(plan: Plan) -> None:
             staged = staging.joinpath("new", *rel.parts)
             staged.parent.mkdir(parents=True, exist_ok=True)
             staged.write_bytes(data)
+        _write_swap_journal(plan, output, staging)
         # the swap is not interruptible: a Ctrl-C while files move would
         # leave a mix, or break the undo half-way (it takes milliseconds)
         with _sigint_ignored():
@@ -660,6 +663,108 @@ def _swap(plan: Plan, output: Path, staging: Path, journal: list[tuple[str, Pure
     except BaseException:
         _undo(output, staging, journal, made_dirs)
         raise
+
+
+#: in a staging folder: what the swap is about to do, so that a run killed
+#: in the middle of it (SIGKILL, power loss) can be rolled back by the next
+SWAP_JOURNAL = "swap.json"
+#: in a staging folder: the process id of the run it belongs to
+STAGING_OWNER = "pid"
+
+
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _running_elsewhere(staging: Path) -> bool:
+    """The staging folder belongs to a run still going on (another
+    stubwright process writing to the same output): leave it alone."""
+    try:
+        pid = int((staging / STAGING_OWNER).read_text())
+    except (OSError, ValueError):
+        # no owner yet: a run that has only just made it, unless it is old
+        try:
+            return time.time() - staging.stat().st_mtime < 600
+        except OSError:
+            return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _write_swap_journal(plan: Plan, output: Path, staging: Path) -> None:
+    """Before the first file moves: each file to write and whether it
+    existed, each file to remove, each folder the swap may create."""
+    new_dirs: set[str] = set()
+    for rel in plan.contents:
+        for parent in output.joinpath(*rel.parts).parents:
+            if parent == output or output not in parent.parents or parent.exists():
+                break
+            new_dirs.add(parent.relative_to(output).as_posix())
+    journal = {
+        "files": [[rel.as_posix(), _present(output.joinpath(*rel.parts))] for rel in sorted(plan.contents)],
+        "removed": [rel.as_posix() for rel in plan.removed],
+        "dirs": sorted(new_dirs, key=lambda d: (-d.count("/"), d)),  # deepest first
+    }
+    temp = staging / (SWAP_JOURNAL + ".tmp")
+    temp.write_text(json.dumps(journal))
+    os.replace(temp, staging / SWAP_JOURNAL)
+
+
+def recover_interrupted(output: Path) -> list[str]:
+    """Undo what a killed run left in ``output``: each staging folder
+    (``.stubwright-*``) is a run that did not finish. Killed while staging,
+    it changed nothing; killed during the swap, its journal says what moved,
+    and the previous files go back. Returns one line per folder handled."""
+    notes: list[str] = []
+    if not output.is_dir():
+        return notes
+    for staging in sorted(p for p in output.iterdir() if p.name.startswith(".stubwright-") and p.is_dir()):
+        if _running_elsewhere(staging):
+            continue
+        restored = _roll_back(output, staging)
+        shutil.rmtree(staging, ignore_errors=True)
+        if restored:
+            notes.append(f"an earlier run was killed while writing {output.as_posix()}: {restored} file(s) put back as they were")
+    return notes
+
+
+def _roll_back(output: Path, staging: Path) -> int:
+    try:
+        journal = json.loads((staging / SWAP_JOURNAL).read_text())
+        files = [(PurePosixPath(rel), bool(existed)) for rel, existed in journal["files"]]
+        removed = [PurePosixPath(rel) for rel in journal["removed"]]
+        dirs = [PurePosixPath(d) for d in journal["dirs"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0  # killed while staging (no journal yet): nothing in output/ moved
+    if not all(_safe_relative(rel) for rel in [*[f for f, _ in files], *removed, *dirs]):
+        return 0  # not a journal this code wrote: leave output/ alone
+    restored = 0
+    for rel, existed in files:
+        target, old, new = output.joinpath(*rel.parts), staging.joinpath("old", *rel.parts), staging.joinpath("new", *rel.parts)
+        with contextlib.suppress(OSError):
+            if existed and _present(old):
+                os.replace(old, target)  # moved aside (and maybe already replaced)
+                restored += 1
+            elif not existed and not _present(new) and _present(target):
+                target.unlink()  # a new file already moved into place
+                restored += 1
+    for rel in removed:
+        old = staging.joinpath("old", *rel.parts)
+        with contextlib.suppress(OSError):
+            if _present(old):
+                _move(old, output.joinpath(*rel.parts))
+                restored += 1
+    for folder in dirs:
+        with contextlib.suppress(OSError):
+            output.joinpath(*folder.parts).rmdir()  # only when empty
+    return restored
 
 
 def _move(src: Path, dst: Path) -> None:
@@ -696,6 +801,7 @@ def write_tree(
 ) -> Plan:
     """Bring the packages of ``files`` up to date under ``output`` (see
     ``plan_tree``; other files in ``output`` stay) and return what changed."""
+    recover_interrupted(output)
     plan = plan_tree(output, files, sources=sources, scope=scope)
     apply_plan(plan)
     return plan

@@ -205,6 +205,59 @@ def test_an_error_while_applying_changes_nothing(built: tuple[Path, Path, dict[s
     assert not [p for p in out.iterdir() if p.name.startswith(".stubwright-")]
 
 
+#: run in a child process: plan the change, then apply it with os.replace
+#: ending the process (os._exit, as a SIGKILL would) at call number N
+_KILLED_SWAP = """
+import os, sys
+from pathlib import Path
+import generator.pipeline as pipeline
+from generator.render.package import Options
+docs, out, limit = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+result = pipeline.generate([docs], Options())
+plan = pipeline.plan_tree(out, result.files, sources=result.sources(), scope=[docs])
+print(len(plan.added), len(plan.changed), len(plan.removed), flush=True)
+real, calls = os.replace, [0]
+def replace(src, dst):
+    calls[0] += 1
+    if calls[0] > limit:
+        os._exit(9)
+    real(src, dst)
+os.replace = replace
+pipeline.apply_plan(plan)
+"""
+
+
+@pytest.mark.parametrize("limit", [0, 1, 2, 4, 9, 17, 33, 10_000])
+def test_a_run_killed_during_the_swap_is_rolled_back_by_the_next(
+    built: tuple[Path, Path, dict[str, tuple[bytes, int]]], tmp_path: Path, limit: int
+) -> None:
+    """SIGKILL or a power cut while files move: the next run finds the
+    staging folder and its journal and puts the previous files back
+    (added, changed and removed files alike) before doing anything else."""
+    docs, out = _copy(built, tmp_path)
+    before = {k: v for k, (v, _) in _state(out).items()}
+    _edit(docs / "freetier" / "reference.txt", "Returns a specific activity record", "Returns one activity record")
+    shutil.rmtree(docs / "inspector-scan")  # its package is removed
+    (docs / "freetier" / "reference.txt").rename(docs / "freetier" / "ref2.txt")
+    (docs / "acm").mkdir()  # a new package: files and folders added
+    (docs / "acm" / "reference.txt").write_bytes(gzip.decompress((REFERENCE / "acm.txt.gz").read_bytes()))
+    proc = subprocess.run([sys.executable, "-c", _KILLED_SWAP, str(docs), str(out), str(limit)], cwd=ROOT, capture_output=True, text=True)
+    added, changed, removed = map(int, proc.stdout.split())
+    assert added and changed and removed
+    killed = proc.returncode == 9
+    assert killed or limit == 10_000, proc.stderr
+    staging = [p for p in out.iterdir() if p.name.startswith(".stubwright-")]
+    assert bool(staging) == killed
+    notes = pipeline.recover_interrupted(out)
+    assert not [p for p in out.iterdir() if p.name.startswith(".stubwright-")]
+    state = {k: v for k, (v, _) in _state(out).items()}
+    if killed:
+        assert state == before
+        assert bool(notes) == (limit > 1)  # the journal is the first replace: files move from the second on
+    else:
+        assert state != before and not notes
+
+
 # --------------------------------------------------------------------------- cache
 
 
