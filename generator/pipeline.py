@@ -626,8 +626,6 @@ def apply_plan(plan: Plan) -> None:
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".stubwright-", dir=output))
     (staging / STAGING_OWNER).write_text(str(os.getpid()))
-    journal: list[tuple[str, PurePosixPath]] = []
-    made_dirs: list[Path] = []
     try:
         for rel, data in sorted(plan.contents.items()):
             staged = staging.joinpath("new", *rel.parts)
@@ -637,31 +635,29 @@ def apply_plan(plan: Plan) -> None:
         # the swap is not interruptible: a Ctrl-C while files move would
         # leave a mix, or break the undo half-way (it takes milliseconds)
         with _sigint_ignored():
-            _swap(plan, output, staging, journal, made_dirs)
+            _swap(plan, output, staging)
         _remove_empty_dirs(output, plan.removed)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _swap(plan: Plan, output: Path, staging: Path, journal: list[tuple[str, PurePosixPath]], made_dirs: list[Path]) -> None:
-    """Move the staged files into place, old ones aside; any error undoes it."""
+def _swap(plan: Plan, output: Path, staging: Path) -> None:
+    """Move the staged files into place, old ones aside; any error undoes it
+    from the staging folder and its journal, as the next run would after a
+    kill (``_roll_back``)."""
     try:
         for rel in sorted(plan.contents):
             target = output.joinpath(*rel.parts)
             for parent in reversed(target.parents):
                 if parent != output and output in parent.parents and not parent.exists():
                     parent.mkdir()
-                    made_dirs.append(parent)
-            if target.exists() or target.is_symlink():
+            if _present(target):
                 _move(target, staging.joinpath("old", *rel.parts))
-                journal.append(("replaced", rel))
             os.replace(staging.joinpath("new", *rel.parts), target)
-            journal.append(("wrote", rel))
         for rel in plan.removed:
             _move(output.joinpath(*rel.parts), staging.joinpath("old", *rel.parts))
-            journal.append(("removed", rel))
     except BaseException:
-        _undo(output, staging, journal, made_dirs)
+        _roll_back(output, staging)
         raise
 
 
@@ -770,19 +766,6 @@ def _roll_back(output: Path, staging: Path) -> int:
 def _move(src: Path, dst: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     os.replace(src, dst)
-
-
-def _undo(output: Path, staging: Path, journal: list[tuple[str, PurePosixPath]], made_dirs: list[Path]) -> None:
-    for what, rel in reversed(journal):
-        with contextlib.suppress(OSError):
-            target = output.joinpath(*rel.parts)
-            if what == "wrote":
-                target.unlink()
-            else:
-                _move(staging.joinpath("old", *rel.parts), target)
-    for folder in reversed(made_dirs):
-        with contextlib.suppress(OSError):
-            folder.rmdir()
 
 
 def _remove_empty_dirs(output: Path, removed: Iterable[PurePosixPath]) -> None:

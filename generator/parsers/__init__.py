@@ -16,28 +16,31 @@ from .detect import (
     looks_like_reference_html,
     looks_like_reference_text,
 )
+from .reference_page import RefPage
 
 MAX_BYTES = 50 * 1024 * 1024
 
 Reader = Callable[[str, str], tuple[Service, list[Diagnostic]]]
 
 
-def _read_reference_text(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
+def _service_of(page: RefPage, diags: list[Diagnostic]) -> tuple[Service, list[Diagnostic]]:
+    """A reference page (either reader's) → the service model."""
     from .reference_build import build_service
-    from .reference_text import read_text
 
-    page, diags = read_text(path, text)
     service, more = build_service(page)
     return service, diags + more
+
+
+def _read_reference_text(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
+    from .reference_text import read_text
+
+    return _service_of(*read_text(path, text))
 
 
 def _read_reference_html(path: str, text: str) -> tuple[Service, list[Diagnostic]]:
-    from .reference_build import build_service
     from .reference_html import read_html
 
-    page, diags = read_html(path, text)
-    service, more = build_service(page)
-    return service, diags + more
+    return _service_of(*read_html(path, text))
 
 
 def _read_markdown_old(path: str, text: str) -> tuple[Service, list[Diagnostic]]:

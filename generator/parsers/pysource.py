@@ -11,18 +11,24 @@ these two functions, which silence those warnings. Errors still raise.
 from __future__ import annotations
 
 import ast
+import contextlib
 import warnings
+from collections.abc import Iterator
 
 
-def parse_module(source: str) -> ast.Module:
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         warnings.simplefilter("ignore", DeprecationWarning)
+        yield
+
+
+def parse_module(source: str) -> ast.Module:
+    with _quiet():
         return ast.parse(source, mode="exec")
 
 
 def parse_expression(source: str) -> ast.Expression:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SyntaxWarning)
-        warnings.simplefilter("ignore", DeprecationWarning)
+    with _quiet():
         return ast.parse(source, mode="eval")

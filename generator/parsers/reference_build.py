@@ -557,8 +557,7 @@ def _skey(raw: Raw, stack: list[Raw], loose: bool) -> object:
         return ("m", _skey(raw.key, stack, loose), _skey(raw.item, stack, loose))
     if raw.kind == "recursive":
         target = _recursion_target(raw, stack)
-        listed = raw.type_word.strip().lower() == "list"
-        return ("r", len(stack) - stack.index(target) if target is not None else 0, listed)
+        return ("r", len(stack) - stack.index(target) if target is not None else 0, _marks_a_list(raw))
     if raw.kind == "union":
         return ("u", tuple(_skey(alt, stack, loose) for alt in raw.alts))
     stack.append(raw)
@@ -606,6 +605,12 @@ def _reached_as(stack: list[Raw], i: int) -> tuple[list[str], bool]:
     return [], False
 
 
+def _marks_a_list(raw: Raw) -> bool:
+    """A recursion marker whose entry says ``(list)``: it stands for a
+    whole list of the structure, not for one."""
+    return raw.type_word.strip().lower() == "list"
+
+
 def _recursion_target(raw: Raw, stack: list[Raw]) -> Raw | None:
     """The enclosing structure botocore's ``{'... recursive ...'}`` stands for.
 
@@ -618,7 +623,7 @@ def _recursion_target(raw: Raw, stack: list[Raw]) -> Raw | None:
     structs = [i for i, node in enumerate(stack) if node.kind == "struct"]
     if not structs:
         return None
-    if raw.type_word.strip().lower() == "list":
+    if _marks_a_list(raw):
         items = [i for i in structs if _reached_as(stack, i)[1]]
         return stack[items[-1]] if items else None
     doc = raw.doc[:400]
@@ -746,7 +751,7 @@ class ShapeBuilder:
                 self.diagnostics.append(Diagnostic(self._span(raw), Level.WARNING, "unresolved-recursion", "recursive structure without an enclosing structure; typed as Any"))
                 return ScalarType(ScalarKind.ANY)
             ref = StructRef(target.name)
-            return ListType(ref) if raw.type_word.strip().lower() == "list" else ref
+            return ListType(ref) if _marks_a_list(raw) else ref
         return self._struct(raw, ctx, stack, output=output)
 
     def _union(self, raw: Raw, ctx: _Context, stack: list[Raw], *, output: bool) -> ModelType:
